@@ -1,0 +1,43 @@
+// MyRestaurant: a self-hosted takeout and ordering system for restaurants, on PocketBase.
+package main
+
+import (
+	"log"
+	"path/filepath"
+	_ "time/tzdata" // the shop's time zone works on machines without a zoneinfo database
+
+	"github.com/pocketbase/pocketbase"
+	"github.com/pocketbase/pocketbase/plugins/jsvm"
+	"github.com/pocketbase/pocketbase/plugins/migratecmd"
+
+	"myrestaurant/modules"
+	"myrestaurant/modules/config"
+	_ "myrestaurant/pb_migrations"
+	"myrestaurant/ui"
+)
+
+func main() {
+	app := pocketbase.New()
+	cfg := config.FromEnv()
+	app.RootCmd.PersistentFlags().BoolVar(&cfg.Demo, "demo", cfg.Demo,
+		"seed a demo menu on first start and use the mock WeChat login and payment (never in production)")
+
+	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{
+		TemplateLang: migratecmd.TemplateLangGo,
+		Dir:          "pb_migrations",
+	})
+	jsvm.MustRegister(app, jsvm.Config{
+		HooksDir: filepath.Join(app.DataDir(), "../pb_hooks"),
+		// JS migrations must not be read from the Go migrations folder.
+		MigrationsDir: filepath.Join(app.DataDir(), "../pb_js_migrations"),
+	})
+
+	if err := modules.Register(app, cfg); err != nil {
+		log.Fatal(err)
+	}
+	ui.Register(app)
+
+	if err := app.Start(); err != nil {
+		log.Fatal(err)
+	}
+}

@@ -1,0 +1,91 @@
+// Package apptest builds fresh MyRestaurant test apps: PocketBase test apps with every migration applied,
+// bcrypt cost lowered, and helpers for signed-in employees and customers. It imports no module, so a
+// module's own tests can use it; tests register the modules they exercise.
+package apptest
+
+import (
+	"os"
+	"sync"
+	"testing"
+
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tests"
+	"golang.org/x/crypto/bcrypt"
+
+	"myrestaurant/modules/compat"
+	_ "myrestaurant/pb_migrations"
+)
+
+var (
+	templateOnce sync.Once
+	templateDir  string
+	templateErr  error
+)
+
+// template migrates one data dir per test process; every test app is a copy of it.
+func template() (string, error) {
+	templateOnce.Do(func() {
+		templateDir, templateErr = os.MkdirTemp("", "myrestaurant-apptest-")
+		if templateErr != nil {
+			return
+		}
+		app := core.NewBaseApp(core.BaseAppConfig{DataDir: templateDir, EncryptionEnv: "pb_test_env"})
+		if templateErr = app.Bootstrap(); templateErr != nil {
+			return
+		}
+		defer app.ClearBootstrap()
+		if templateErr = app.RunAllMigrations(); templateErr != nil {
+			return
+		}
+		// Real deployments keep bcrypt's default cost; tests would spend most of their time hashing.
+		for _, name := range []string{compat.EmployeesCollection, compat.UsersCollection} {
+			c, err := app.FindCollectionByNameOrId(name)
+			if err != nil {
+				templateErr = err
+				return
+			}
+			c.Fields.GetByName("password").(*core.PasswordField).Cost = bcrypt.MinCost
+			if templateErr = app.Save(c); templateErr != nil {
+				return
+			}
+		}
+	})
+	return templateDir, templateErr
+}
+
+// New returns a fresh migrated app, removed when the test ends. register wires the modules under test.
+func New(t testing.TB, register ...func(app core.App)) *tests.TestApp {
+	t.Helper()
+	dir, err := template()
+	if err != nil {
+		t.Fatalf("apptest: template: %v", err)
+	}
+	app, err := tests.NewTestApp(dir)
+	if err != nil {
+		t.Fatalf("apptest: %v", err)
+	}
+	t.Cleanup(app.Cleanup)
+	for _, r := range register {
+		r(app)
+	}
+	return app
+}
+
+// Factory adapts New to tests.ApiScenario.TestAppFactory. The scenario cleans the app up.
+func Factory(register ...func(app core.App)) func(t testing.TB) *tests.TestApp {
+	return func(t testing.TB) *tests.TestApp {
+		t.Helper()
+		dir, err := template()
+		if err != nil {
+			t.Fatalf("apptest: template: %v", err)
+		}
+		app, err := tests.NewTestApp(dir)
+		if err != nil {
+			t.Fatalf("apptest: %v", err)
+		}
+		for _, r := range register {
+			r(app)
+		}
+		return app
+	}
+}

@@ -1,0 +1,76 @@
+package compat
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/pocketbase/pocketbase/core"
+)
+
+// The two kinds of account and the collections that hold them.
+const (
+	EmployeesCollection = "employees"
+	UsersCollection     = "users"
+)
+
+// EmployeeEnabled is the status of an employee who may sign in; 0 is locked.
+const EmployeeEnabled = 1
+
+// RequireEmployee guards the /admin routes: a PocketBase auth token of an enabled employee, from the `token`
+// header of the original admin front end or from `Authorization` (the PocketBase JS SDK).
+func RequireEmployee(e *core.RequestEvent) error {
+	return requireAuth(e, "token", EmployeesCollection)
+}
+
+// RequireCustomer guards the /user routes: a PocketBase auth token of a customer, from the `authentication`
+// header of the original mini-program or from `Authorization`.
+func RequireCustomer(e *core.RequestEvent) error {
+	return requireAuth(e, "authentication", UsersCollection)
+}
+
+// requireAuth answers 401 with an empty body, as the original does, for a missing, bad or expired token, a
+// token of the wrong kind of account, or a locked employee. The token is checked against the stored record
+// on every request, so a password change or a lock takes effect at once.
+func requireAuth(e *core.RequestEvent, header, collection string) error {
+	record := AuthRecord(e.App, TokenFrom(e.Request, header))
+	if record == nil || record.Collection().Name != collection {
+		return e.NoContent(http.StatusUnauthorized)
+	}
+	if collection == EmployeesCollection && record.GetInt("status") != EmployeeEnabled {
+		return e.NoContent(http.StatusUnauthorized)
+	}
+	e.Auth = record
+	return e.Next()
+}
+
+// TokenFrom reads a token from the compat header, falling back to `Authorization` with or without "Bearer ".
+func TokenFrom(r *http.Request, header string) string {
+	if t := strings.TrimSpace(r.Header.Get(header)); t != "" {
+		return t
+	}
+	t := strings.TrimSpace(r.Header.Get("Authorization"))
+	if len(t) > 7 && strings.EqualFold(t[:7], "Bearer ") {
+		t = strings.TrimSpace(t[7:])
+	}
+	return t
+}
+
+// AuthRecord returns the account of a valid auth token, or nil.
+func AuthRecord(app core.App, token string) *core.Record {
+	if token == "" {
+		return nil
+	}
+	record, err := app.FindAuthRecordByToken(token, core.TokenTypeAuth)
+	if err != nil {
+		return nil
+	}
+	return record
+}
+
+// AuthID is the id of the signed-in account of a guarded route.
+func AuthID(e *core.RequestEvent) ID {
+	if e.Auth == nil {
+		return 0
+	}
+	return ParseID(e.Auth.Id)
+}

@@ -1,0 +1,135 @@
+package compat
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+
+	"github.com/pocketbase/pocketbase/core"
+)
+
+// MaxBodyBytes bounds a compat JSON body; the largest real one (a set meal with its dishes) is a few KB.
+const MaxBodyBytes = 1 << 20
+
+// DecodeBody reads the JSON body into dst. Unknown fields are ignored, as in the original; an empty body
+// leaves dst as it is. Malformed JSON, wrong types and oversized bodies give a business error.
+func DecodeBody(e *core.RequestEvent, dst any) error {
+	body, err := io.ReadAll(http.MaxBytesReader(e.Response, e.Request.Body, MaxBodyBytes))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return Fail("请求数据过大")
+		}
+		return Fail(MsgBadRequest)
+	}
+	if len(strings.TrimSpace(string(body))) == 0 {
+		return nil
+	}
+	if err := json.Unmarshal(body, dst); err != nil {
+		return Failf("%s：%s", MsgBadRequest, describeJSONError(err))
+	}
+	return nil
+}
+
+func describeJSONError(err error) string {
+	var typeErr *json.UnmarshalTypeError
+	if errors.As(err, &typeErr) && typeErr.Field != "" {
+		return "字段 " + typeErr.Field + " 类型不正确"
+	}
+	var syntaxErr *json.SyntaxError
+	if errors.As(err, &syntaxErr) {
+		return "JSON 语法错误"
+	}
+	return "字段类型不正确"
+}
+
+// QueryInt reads a lenient integer query parameter; empty is not Valid.
+func QueryInt(e *core.RequestEvent, name string) (Int, error) {
+	n, err := ParseInt(e.Request.URL.Query().Get(name))
+	if err != nil {
+		return Int{}, Failf("参数 %s 必须是整数", name)
+	}
+	return n, nil
+}
+
+// QueryID reads a record id from the query string; a missing or malformed one is a business error.
+func QueryID(e *core.RequestEvent, name string) (ID, error) {
+	return requireID(e.Request.URL.Query().Get(name), name)
+}
+
+// PathID reads a record id from the path.
+func PathID(e *core.RequestEvent, name string) (ID, error) {
+	return requireID(e.Request.PathValue(name), name)
+}
+
+func requireID(s, name string) (ID, error) {
+	id := ParseID(s)
+	if id == 0 {
+		return 0, Failf("参数 %s 不正确", name)
+	}
+	return id, nil
+}
+
+// QueryIDs reads a comma-separated id list such as `ids=1,2,3`.
+func QueryIDs(e *core.RequestEvent, name string) ([]ID, error) {
+	raw := strings.TrimSpace(e.Request.URL.Query().Get(name))
+	if raw == "" {
+		return nil, Failf("参数 %s 不能为空", name)
+	}
+	parts := strings.Split(raw, ",")
+	if len(parts) > 1000 {
+		return nil, Failf("参数 %s 过多", name)
+	}
+	ids := make([]ID, 0, len(parts))
+	for _, p := range parts {
+		id, err := requireID(p, name)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}
+
+// PathStatus reads the 0/1 status path parameter of the status routes.
+func PathStatus(e *core.RequestEvent) (int, error) {
+	n, err := ParseInt(e.Request.PathValue("status"))
+	if err != nil || !n.Valid || (n.Value != 0 && n.Value != 1) {
+		return 0, Fail(MsgStatusInvalid)
+	}
+	return int(n.Value), nil
+}
+
+// MaxPageSize caps pageSize; the original admin asks for at most 1000 rows (the set meal dish picker).
+const MaxPageSize = 1000
+
+// Page is the paging of a list request.
+type Page struct {
+	Page, Size int
+}
+
+// Offset is the number of rows before the page.
+func (p Page) Offset() int { return (p.Page - 1) * p.Size }
+
+// QueryPage reads `page` and `pageSize`: missing or non-positive values fall back to 1 and 10, and the
+// size is capped at MaxPageSize.
+func QueryPage(e *core.RequestEvent) (Page, error) {
+	page, err := QueryInt(e, "page")
+	if err != nil {
+		return Page{}, err
+	}
+	size, err := QueryInt(e, "pageSize")
+	if err != nil {
+		return Page{}, err
+	}
+	p := Page{Page: 1, Size: 10}
+	if page.Valid && page.Value > 0 && page.Value < 1<<31/MaxPageSize {
+		p.Page = int(page.Value)
+	}
+	if size.Valid && size.Value > 0 {
+		p.Size = int(min(size.Value, MaxPageSize))
+	}
+	return p, nil
+}

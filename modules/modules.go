@@ -1,0 +1,15 @@
+// Package modules wires every business domain of MyRestaurant into a PocketBase app.
+package modules
+
+import (
+	"github.com/pocketbase/pocketbase/core"
+
+	"myrestaurant/modules/config"
+	"myrestaurant/modules/staff"
+)
+
+// Register adds every module's hooks, routes and jobs to app.
+func Register(app core.App, cfg *config.Config) error {
+	staff.Register(app, cfg.AdminPassword)
+	return nil
+}

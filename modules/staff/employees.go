@@ -1,0 +1,208 @@
+// Package staff holds the employees of the back office: sign-in, the employee list, and passwords.
+package staff
+
+import (
+	"database/sql"
+	"errors"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+
+	"myrestaurant/modules/compat"
+)
+
+// DefaultPassword is what the original gives an employee added by the back office (its form has no password field).
+const DefaultPassword = "123456"
+
+// Employee is the employee JSON of the contract. The password is never sent, only "****".
+type Employee struct {
+	ID         compat.ID   `json:"id"`
+	Username   string      `json:"username"`
+	Name       string      `json:"name"`
+	Password   string      `json:"password"`
+	Phone      string      `json:"phone"`
+	Sex        string      `json:"sex"`
+	IDNumber   string      `json:"idNumber"`
+	Status     int         `json:"status"`
+	CreateTime compat.Time `json:"createTime"`
+	UpdateTime compat.Time `json:"updateTime"`
+	CreateUser compat.ID   `json:"createUser"`
+	UpdateUser compat.ID   `json:"updateUser"`
+}
+
+func employeeOf(r *core.Record) Employee {
+	return Employee{
+		ID:         compat.ParseID(r.Id),
+		Username:   r.GetString("username"),
+		Name:       r.GetString("name"),
+		Password:   "****",
+		Phone:      r.GetString("phone"),
+		Sex:        r.GetString("sex"),
+		IDNumber:   r.GetString("id_number"),
+		Status:     r.GetInt("status"),
+		CreateTime: compat.TimeOf(r.GetDateTime("created").Time()),
+		UpdateTime: compat.TimeOf(r.GetDateTime("updated").Time()),
+		CreateUser: compat.ParseID(r.GetString("created_by")),
+		UpdateUser: compat.ParseID(r.GetString("updated_by")),
+	}
+}
+
+// EmployeeInput is EmployeeDTO: the fields the back office may set. Anything else it posts back is ignored.
+type EmployeeInput struct {
+	ID       compat.ID   `json:"id"`
+	Username compat.Text `json:"username"`
+	Name     compat.Text `json:"name"`
+	Phone    compat.Text `json:"phone"`
+	Sex      compat.Text `json:"sex"`
+	IDNumber compat.Text `json:"idNumber"`
+}
+
+// apply copies the non-null fields onto r, as the original's partial update does.
+func (in EmployeeInput) apply(r *core.Record) error {
+	set := func(field string, t compat.Text) {
+		if t.Valid {
+			r.Set(field, strings.TrimSpace(t.Value))
+		}
+	}
+	set("username", in.Username)
+	set("name", in.Name)
+	set("phone", in.Phone)
+	set("sex", in.Sex)
+	set("id_number", in.IDNumber)
+	if r.GetString("username") == "" {
+		return compat.Fail("账号不能为空")
+	}
+	if r.GetString("name") == "" {
+		return compat.Fail("员工姓名不能为空")
+	}
+	return nil
+}
+
+// LoginResult is EmployeeLoginVO (note the capital N of userName).
+type LoginResult struct {
+	ID       compat.ID `json:"id"`
+	UserName string    `json:"userName"`
+	Name     string    `json:"name"`
+	Token    string    `json:"token"`
+}
+
+func findEmployee(app core.App, id compat.ID) (*core.Record, error) {
+	r, err := app.FindRecordById(compat.EmployeesCollection, id.String())
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, compat.Fail(compat.MsgEmployeeNotFound)
+	}
+	return r, err
+}
+
+// login checks the original's three conditions in its order: the account exists, the password matches,
+// the account is not locked.
+func login(app core.App, username, password string) (LoginResult, error) {
+	r, err := app.FindFirstRecordByData(compat.EmployeesCollection, "username", strings.TrimSpace(username))
+	if errors.Is(err, sql.ErrNoRows) {
+		return LoginResult{}, compat.Fail(compat.MsgAccountNotFound)
+	}
+	if err != nil {
+		return LoginResult{}, err
+	}
+	if !r.ValidatePassword(password) {
+		return LoginResult{}, compat.Fail(compat.MsgPasswordError)
+	}
+	if r.GetInt("status") != compat.EmployeeEnabled {
+		return LoginResult{}, compat.Fail(compat.MsgAccountLocked)
+	}
+	token, err := r.NewAuthToken()
+	if err != nil {
+		return LoginResult{}, err
+	}
+	return LoginResult{ID: compat.ParseID(r.Id), UserName: r.GetString("username"), Name: r.GetString("name"), Token: token}, nil
+}
+
+// addEmployee creates an enabled employee with the default password.
+func addEmployee(app core.App, by compat.ID, in EmployeeInput) (*core.Record, error) {
+	col, err := app.FindCachedCollectionByNameOrId(compat.EmployeesCollection)
+	if err != nil {
+		return nil, err
+	}
+	r := core.NewRecord(col)
+	if err := in.apply(r); err != nil {
+		return nil, err
+	}
+	r.Set("status", compat.EmployeeEnabled)
+	r.SetPassword(DefaultPassword)
+	r.Set("created_by", by.String())
+	r.Set("updated_by", by.String())
+	return r, compat.Save(app, r)
+}
+
+// updateEmployee changes the non-null DTO fields; never the password or the status.
+func updateEmployee(app core.App, by compat.ID, in EmployeeInput) error {
+	if in.ID == 0 {
+		return compat.Fail("员工id不能为空")
+	}
+	r, err := findEmployee(app, in.ID)
+	if err != nil {
+		return err
+	}
+	if err := in.apply(r); err != nil {
+		return err
+	}
+	r.Set("updated_by", by.String())
+	return compat.Save(app, r)
+}
+
+// setEmployeeStatus enables (1) or locks (0) an employee. Nobody may lock themselves out.
+func setEmployeeStatus(app core.App, by compat.ID, id compat.ID, status int) error {
+	if status == 0 && id == by {
+		return compat.Fail(compat.MsgCannotDisableSelf)
+	}
+	r, err := findEmployee(app, id)
+	if err != nil {
+		return err
+	}
+	r.Set("status", status)
+	r.Set("updated_by", by.String())
+	return compat.Save(app, r)
+}
+
+// changePassword replaces the signed-in employee's password after checking the old one. Existing tokens
+// stop working, because PocketBase renews the record's token key with the password.
+func changePassword(app core.App, id compat.ID, oldPassword, newPassword string) error {
+	r, err := findEmployee(app, id)
+	if err != nil {
+		return err
+	}
+	if !r.ValidatePassword(oldPassword) {
+		return compat.Fail(compat.MsgPasswordEditFailed)
+	}
+	if n := utf8.RuneCountInString(newPassword); n < 6 || len(newPassword) > 72 {
+		return compat.Fail(compat.MsgNewPasswordInvalid)
+	}
+	r.SetPassword(newPassword)
+	r.Set("updated_by", id.String())
+	return compat.Save(app, r)
+}
+
+// pageEmployees lists employees newest first, optionally filtered by a name fragment.
+func pageEmployees(app core.App, name string, page compat.Page) (compat.PageResult[Employee], error) {
+	var where dbx.Expression = dbx.NewExp("1=1")
+	if name = strings.TrimSpace(name); name != "" {
+		where = dbx.Like("name", name)
+	}
+	total, err := app.CountRecords(compat.EmployeesCollection, where)
+	if err != nil {
+		return compat.PageResult[Employee]{}, err
+	}
+	var records []*core.Record
+	err = app.RecordQuery(compat.EmployeesCollection).AndWhere(where).
+		OrderBy("created DESC", "id DESC").Offset(int64(page.Offset())).Limit(int64(page.Size)).All(&records)
+	if err != nil {
+		return compat.PageResult[Employee]{}, err
+	}
+	out := compat.PageResult[Employee]{Total: total, Records: make([]Employee, 0, len(records))}
+	for _, r := range records {
+		out.Records = append(out.Records, employeeOf(r))
+	}
+	return out, nil
+}
