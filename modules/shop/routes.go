@@ -1,0 +1,50 @@
+package shop
+
+import (
+	"github.com/pocketbase/pocketbase/core"
+
+	"myrestaurant/modules/compat"
+)
+
+func bindRoutes(se *core.ServeEvent) {
+	// The mini-program reads these before it signs in.
+	se.Router.GET("/user/shop/status", compat.Handle(statusAction))
+	se.Router.GET("/user/shop/phone", compat.Handle(phoneAction))
+
+	admin := se.Router.Group("/admin/shop").BindFunc(compat.RequireEmployee)
+	admin.GET("/status", compat.Handle(statusAction))
+	admin.PUT("/{status}", compat.Handle(setStatusAction))
+	admin.GET("/settings", compat.Handle(settingsAction))
+	admin.PUT("/settings", compat.Handle(updateSettingsAction))
+}
+
+func statusAction(e *core.RequestEvent) (any, error) {
+	s, err := Load(e.App)
+	return s.Status, err
+}
+
+func phoneAction(e *core.RequestEvent) (any, error) {
+	s, err := Load(e.App)
+	return s.Phone, err
+}
+
+func setStatusAction(e *core.RequestEvent) (any, error) {
+	// The original admin also sends the bare number as the body; the path is what counts.
+	status, err := compat.PathStatus(e)
+	if err != nil {
+		return nil, err
+	}
+	return nil, SetStatus(e.App, status)
+}
+
+func settingsAction(e *core.RequestEvent) (any, error) {
+	return Load(e.App)
+}
+
+func updateSettingsAction(e *core.RequestEvent) (any, error) {
+	var in SettingsInput
+	if err := compat.DecodeBody(e, &in); err != nil {
+		return nil, err
+	}
+	return Update(e.App, in)
+}

@@ -1,0 +1,126 @@
+// Package shop holds the shop's open/closed status and the settings staff change at run time:
+// name, phone, address, delivery and packing fees, and the time zone.
+package shop
+
+import (
+	"strings"
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"myrestaurant/modules/compat"
+)
+
+const collection = "shop"
+
+// Shop statuses of the contract.
+const (
+	Closed = 0
+	Open   = 1
+)
+
+// Settings is the shop record as the compat API shows it.
+type Settings struct {
+	Name        string       `json:"name"`
+	Phone       string       `json:"phone"`
+	Address     string       `json:"address"`
+	Status      int          `json:"status"`
+	DeliveryFee compat.Money `json:"deliveryFee"`
+	PackingFee  compat.Money `json:"packingFee"` // per item
+	TimeZone    string       `json:"timeZone"`
+}
+
+// record returns the one shop record; the first migration creates it.
+func record(app core.App) (*core.Record, error) {
+	return app.FindFirstRecordByFilter(collection, "id != ''")
+}
+
+// Load reads the shop settings.
+func Load(app core.App) (Settings, error) {
+	r, err := record(app)
+	if err != nil {
+		return Settings{}, err
+	}
+	return settingsOf(r), nil
+}
+
+func settingsOf(r *core.Record) Settings {
+	return Settings{
+		Name:        r.GetString("name"),
+		Phone:       r.GetString("phone"),
+		Address:     r.GetString("address"),
+		Status:      r.GetInt("status"),
+		DeliveryFee: compat.Cents(int64(r.GetInt("delivery_fee"))),
+		PackingFee:  compat.Cents(int64(r.GetInt("packing_fee"))),
+		TimeZone:    r.GetString("time_zone"),
+	}
+}
+
+// IsOpen tells whether the shop takes orders now.
+func IsOpen(app core.App) (bool, error) {
+	s, err := Load(app)
+	return s.Status == Open, err
+}
+
+// SetStatus opens (1) or closes (0) the shop.
+func SetStatus(app core.App, status int) error {
+	if status != Open && status != Closed {
+		return compat.Fail(compat.MsgStatusInvalid)
+	}
+	r, err := record(app)
+	if err != nil {
+		return err
+	}
+	r.Set("status", status)
+	return compat.Save(app, r)
+}
+
+// SettingsInput is what the console may change; absent fields stay as they are.
+type SettingsInput struct {
+	Name        compat.Text  `json:"name"`
+	Phone       compat.Text  `json:"phone"`
+	Address     compat.Text  `json:"address"`
+	DeliveryFee compat.Money `json:"deliveryFee"`
+	PackingFee  compat.Money `json:"packingFee"`
+	TimeZone    compat.Text  `json:"timeZone"`
+}
+
+// Update saves the changed settings. A time zone must be an IANA name such as Asia/Shanghai.
+func Update(app core.App, in SettingsInput) (Settings, error) {
+	r, err := record(app)
+	if err != nil {
+		return Settings{}, err
+	}
+	for field, t := range map[string]compat.Text{"name": in.Name, "phone": in.Phone, "address": in.Address} {
+		if t.Valid {
+			r.Set(field, strings.TrimSpace(t.Value))
+		}
+	}
+	for field, m := range map[string]compat.Money{"delivery_fee": in.DeliveryFee, "packing_fee": in.PackingFee} {
+		if !m.Valid {
+			continue
+		}
+		if m.Cents < 0 || m.Cents > 100_000 {
+			return Settings{}, compat.Fail("费用应在0到1000元之间")
+		}
+		r.Set(field, m.Cents)
+	}
+	if in.TimeZone.Valid {
+		name := strings.TrimSpace(in.TimeZone.Value)
+		if _, err := time.LoadLocation(name); err != nil || name == "" || name == "Local" {
+			return Settings{}, compat.Failf("时区 %q 不正确，应为如 Asia/Shanghai 的名称", name)
+		}
+		r.Set("time_zone", name)
+	}
+	if err := compat.Save(app, r); err != nil {
+		return Settings{}, err
+	}
+	return settingsOf(r), nil
+}
+
+// applyZone makes the shop's time zone the one the compat API and reports use.
+func applyZone(name string) {
+	if loc, err := time.LoadLocation(name); err == nil && name != "" {
+		compat.SetZone(loc)
+	}
+}
