@@ -5,11 +5,16 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"myrestaurant/modules/config"
+	"myrestaurant/modules/media"
+	"myrestaurant/modules/shop"
 	"myrestaurant/modules/staff"
 )
 
 // Register adds every module's hooks, routes and jobs to app.
 func Register(app core.App, cfg *config.Config) error {
 	staff.Register(app, cfg.AdminPassword)
+	shop.Register(app)
+	media.Register(app)
+	registerDemo(app, cfg)
 	return nil
 }
