@@ -1,0 +1,113 @@
+package apptest
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Event is one server-sent event of PocketBase realtime.
+type Event struct {
+	Name string
+	Data string
+}
+
+// Stream is a live realtime connection to a server started by Serve.
+type Stream struct {
+	ClientID string
+	Events   <-chan Event
+	cancel   context.CancelFunc
+}
+
+// Close ends the connection.
+func (s *Stream) Close() { s.cancel() }
+
+// Next waits up to wait for the next event named name, skipping others.
+func (s *Stream) Next(t testing.TB, name string, wait time.Duration) (Event, bool) {
+	t.Helper()
+	deadline := time.After(wait)
+	for {
+		select {
+		case ev, ok := <-s.Events:
+			if !ok {
+				return Event{}, false
+			}
+			if ev.Name == name {
+				return ev, true
+			}
+		case <-deadline:
+			return Event{}, false
+		}
+	}
+}
+
+// Connect opens a realtime stream and waits for PocketBase's PB_CONNECT event.
+func Connect(t testing.TB, base string) *Stream {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	req, _ := http.NewRequestWithContext(ctx, "GET", base+"/api/realtime", nil)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	events := make(chan Event, 64)
+	go func() {
+		defer close(events)
+		defer res.Body.Close()
+		sc := bufio.NewScanner(res.Body)
+		sc.Buffer(make([]byte, 64<<10), 1<<20)
+		var ev Event
+		for sc.Scan() {
+			line := sc.Text()
+			switch {
+			case strings.HasPrefix(line, "event:"):
+				ev.Name = strings.TrimSpace(strings.TrimPrefix(line, "event:"))
+			case strings.HasPrefix(line, "data:"):
+				ev.Data += strings.TrimPrefix(line, "data:")
+			case line == "":
+				if ev.Name != "" {
+					select {
+					case events <- ev:
+					case <-ctx.Done():
+						return
+					}
+				}
+				ev = Event{}
+			}
+		}
+	}()
+	s := &Stream{Events: events, cancel: cancel}
+	t.Cleanup(s.Close)
+	ev, ok := s.Next(t, "PB_CONNECT", 5*time.Second)
+	if !ok {
+		t.Fatal("no PB_CONNECT event")
+	}
+	var connect struct {
+		ClientID string `json:"clientId"`
+	}
+	json.Unmarshal([]byte(ev.Data), &connect)
+	s.ClientID = connect.ClientID
+	return s
+}
+
+// Subscribe sets the stream's subscriptions with token as Authorization and returns the HTTP status.
+func (s *Stream) Subscribe(t testing.TB, base, token string, topics ...string) int {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"clientId": s.ClientID, "subscriptions": topics})
+	req, _ := http.NewRequest("POST", base+"/api/realtime", strings.NewReader(string(body)))
+	req.Header.Set("Content-Type", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", token)
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	return res.StatusCode
+}
