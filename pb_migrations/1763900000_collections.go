@@ -342,7 +342,8 @@ func createOrdering(app core.App, users *core.Collection, menu menuIDs) error {
 		&core.TextField{Name: "number", Max: 32, Required: true, Presentable: true},
 		integer("status", 1, 7),
 		relation("user", users.Id, true, false),
-		relation("address_book", addresses.Id, false, false),
+		// The id of the address chosen; a plain id, not a relation, so deleting the address later leaves the order as it was.
+		text("address_book", 15, false),
 		date("order_time"),
 		date("checkout_time"),
 		integer("pay_method", 1, 2),

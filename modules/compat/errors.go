@@ -45,6 +45,8 @@ const (
 	MsgItemOffSale             = "商品已停售或不存在"
 	MsgReportRangeInvalid      = "开始日期不能晚于结束日期"
 	MsgReportRangeTooLong      = "统计区间不能超过一年"
+	MsgReportDateMissing       = "请选择开始日期和结束日期"
+	MsgReportDateInvalid       = "日期格式不正确，应为yyyy-MM-dd"
 	MsgStatusInvalid           = "状态值不正确"
 	MsgCategoryTypeInvalid     = "分类类型不正确"
 	MsgUploadNotImage          = "只能上传jpg、jpeg、png、gif、webp格式的图片"
@@ -52,6 +54,12 @@ const (
 	MsgCannotDisableSelf       = "不能禁用当前登录的账号"
 	MsgNewPasswordInvalid      = "新密码长度应为6到72个字符"
 	MsgCategoryDisabledOrWrong = "所选分类不存在或类型不符"
+	MsgCartChooseItem          = "请选择菜品或套餐"
+	MsgCartItemLimit           = "该商品数量已达上限"
+	MsgCartTooManyItems        = "购物车商品种类过多"
+	MsgDishFlavorTooLong       = "口味信息过长"
+	MsgAddressIDRequired       = "地址id不能为空"
+	MsgAddressPhoneRequired    = "手机号不能为空"
 )
 
 // Error is a business error: the client sees Msg with code 0.

@@ -1,0 +1,223 @@
+// Package cart holds the customers' shopping carts. Each row is a dish (with the chosen flavor) or a set meal,
+// a count, and the unit price it had when it was first added.
+package cart
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+
+	"myrestaurant/modules/compat"
+	"myrestaurant/modules/menu"
+)
+
+// ItemsCollection holds the cart rows of every customer.
+const ItemsCollection = "cart_items"
+
+const (
+	// MaxNumber is the most of one item a row may hold (the column's limit).
+	MaxNumber = 9999
+	// MaxRows bounds the distinct rows of one cart; flavors are free text, so rows could grow without end.
+	MaxRows = 100
+	// MaxFlavorLength is the flavor column's limit, the same as the order detail's that copies it.
+	MaxFlavorLength = 255
+)
+
+// Item is the ShoppingCart JSON of the contract. Amount is the unit price.
+type Item struct {
+	ID         compat.ID    `json:"id"`
+	Name       string       `json:"name"`
+	UserID     compat.ID    `json:"userId"`
+	DishID     compat.ID    `json:"dishId"`
+	SetmealID  compat.ID    `json:"setmealId"`
+	DishFlavor compat.Text  `json:"dishFlavor"` // null when the item has no flavor
+	Number     int          `json:"number"`
+	Amount     compat.Money `json:"amount"`
+	Image      string       `json:"image"`
+	CreateTime compat.Time  `json:"createTime"`
+}
+
+func itemOf(r *core.Record) Item {
+	it := Item{
+		ID:         compat.ParseID(r.Id),
+		Name:       r.GetString("name"),
+		UserID:     compat.ParseID(r.GetString("user")),
+		DishID:     compat.ParseID(r.GetString("dish")),
+		SetmealID:  compat.ParseID(r.GetString("setmeal")),
+		Number:     r.GetInt("number"),
+		Amount:     compat.Cents(int64(r.GetInt("amount"))),
+		Image:      r.GetString("image"),
+		CreateTime: compat.TimeOf(r.GetDateTime("created").Time()),
+	}
+	if f := r.GetString("dish_flavor"); f != "" {
+		it.DishFlavor = compat.Text{Value: f, Valid: true}
+	}
+	return it
+}
+
+// Choice names what goes into a cart: a dish with its flavor ("" for none), or a set meal.
+type Choice struct {
+	DishID    compat.ID
+	SetmealID compat.ID
+	Flavor    string
+}
+
+// selector finds the rows a request means. A nil flavor matches a row of any flavor: the original's add and
+// sub without dishFlavor do that.
+type selector struct {
+	dishID, setmealID compat.ID
+	flavor            *string
+}
+
+func (s selector) check() error {
+	if (s.dishID == 0) == (s.setmealID == 0) {
+		return compat.Fail(compat.MsgCartChooseItem)
+	}
+	if s.flavor != nil && utf8.RuneCountInString(*s.flavor) > MaxFlavorLength {
+		return compat.Fail(compat.MsgDishFlavorTooLong)
+	}
+	return nil
+}
+
+// firstMatch returns the customer's oldest row matching s, or nil.
+func firstMatch(app core.App, userID compat.ID, s selector) (*core.Record, error) {
+	q := app.RecordQuery(ItemsCollection).AndWhere(dbx.HashExp{"user": userID.String()})
+	if s.dishID != 0 {
+		q.AndWhere(dbx.HashExp{"dish": s.dishID.String()})
+	} else {
+		q.AndWhere(dbx.HashExp{"setmeal": s.setmealID.String()})
+	}
+	if s.flavor != nil {
+		q.AndWhere(dbx.HashExp{"dish_flavor": *s.flavor})
+	}
+	var rows []*core.Record
+	if err := q.OrderBy("created ASC", "id ASC").Limit(1).All(&rows); err != nil {
+		return nil, err
+	}
+	if len(rows) == 0 {
+		return nil, nil
+	}
+	return rows[0], nil
+}
+
+// add puts number of the selected item into the cart: onto the first matching row, or as a new row with the
+// item's current name, image and price. Items that do not exist or are off sale are refused.
+func add(app core.App, userID compat.ID, s selector, number int) error {
+	if err := s.check(); err != nil {
+		return err
+	}
+	if number < 1 {
+		return fmt.Errorf("cart: cannot add %d of an item", number)
+	}
+	if number > MaxNumber {
+		return compat.Fail(compat.MsgCartItemLimit)
+	}
+	if s.setmealID != 0 {
+		s.flavor = nil // set meals have no flavors
+	}
+	return app.RunInTransaction(func(tx core.App) error {
+		item, err := menu.FindSellable(tx, s.dishID, s.setmealID)
+		if err != nil {
+			return err
+		}
+		row, err := firstMatch(tx, userID, s)
+		if err != nil {
+			return err
+		}
+		if row != nil {
+			if row.GetInt("number")+number > MaxNumber {
+				return compat.Fail(compat.MsgCartItemLimit)
+			}
+			row.Set("number", row.GetInt("number")+number)
+			return tx.Save(row)
+		}
+		rows, err := tx.CountRecords(ItemsCollection, dbx.HashExp{"user": userID.String()})
+		if err != nil {
+			return err
+		}
+		if rows >= MaxRows {
+			return compat.Fail(compat.MsgCartTooManyItems)
+		}
+		col, err := tx.FindCachedCollectionByNameOrId(ItemsCollection)
+		if err != nil {
+			return err
+		}
+		row = core.NewRecord(col)
+		row.Set("user", userID.String())
+		row.Set("dish", item.DishID.String())
+		row.Set("setmeal", item.SetmealID.String())
+		if s.flavor != nil {
+			row.Set("dish_flavor", *s.flavor)
+		}
+		row.Set("name", item.Name)
+		row.Set("image", item.Image)
+		row.Set("amount", item.Price)
+		row.Set("number", number)
+		return tx.Save(row)
+	})
+}
+
+// AddItem puts number of c into the customer's cart at today's name, image and price, merging with a row of
+// the same item and flavor. Re-ordering a past order uses it; items now off sale are refused with
+// `商品已停售或不存在`. It works with a transaction app.
+func AddItem(app core.App, userID compat.ID, c Choice, number int) error {
+	flavor := c.Flavor
+	return add(app, userID, selector{dishID: c.DishID, setmealID: c.SetmealID, flavor: &flavor}, number)
+}
+
+// sub takes one of the selected item out of the cart, deleting the row at 1. Nothing matching is no error.
+// Off-sale items can always be taken out.
+func sub(app core.App, userID compat.ID, s selector) error {
+	if err := s.check(); err != nil {
+		return err
+	}
+	if s.setmealID != 0 {
+		s.flavor = nil
+	}
+	return app.RunInTransaction(func(tx core.App) error {
+		row, err := firstMatch(tx, userID, s)
+		if err != nil || row == nil {
+			return err
+		}
+		if row.GetInt("number") <= 1 {
+			return tx.Delete(row)
+		}
+		row.Set("number", row.GetInt("number")-1)
+		return tx.Save(row)
+	})
+}
+
+// Items returns the customer's cart, oldest row first. It works with a transaction app.
+func Items(app core.App, userID compat.ID) ([]Item, error) {
+	var rows []*core.Record
+	err := app.RecordQuery(ItemsCollection).AndWhere(dbx.HashExp{"user": userID.String()}).
+		OrderBy("created ASC", "id ASC").All(&rows)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Item, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, itemOf(r))
+	}
+	return out, nil
+}
+
+// Clear empties the customer's cart, all rows or none. Called with a transaction app (order submit), it is
+// part of that transaction.
+func Clear(app core.App, userID compat.ID) error {
+	return app.RunInTransaction(func(tx core.App) error {
+		var rows []*core.Record
+		if err := tx.RecordQuery(ItemsCollection).AndWhere(dbx.HashExp{"user": userID.String()}).All(&rows); err != nil {
+			return err
+		}
+		// Record by record, so record hooks and realtime subscribers see every removal.
+		for _, r := range rows {
+			if err := tx.Delete(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

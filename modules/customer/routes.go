@@ -1,0 +1,104 @@
+package customer
+
+import (
+	"strings"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"myrestaurant/modules/compat"
+	"myrestaurant/modules/wechat"
+)
+
+func bindRoutes(se *core.ServeEvent, sessions wechat.Sessions) {
+	se.Router.POST("/user/user/login", compat.Handle(func(e *core.RequestEvent) (any, error) {
+		var in struct {
+			Code compat.Text `json:"code"`
+		}
+		if err := compat.DecodeBody(e, &in); err != nil {
+			return nil, err
+		}
+		return Login(e.Request.Context(), e.App, sessions, in.Code.Value)
+	}))
+
+	g := se.Router.Group("/user/addressBook").BindFunc(compat.RequireCustomer)
+	g.GET("/list", compat.Handle(listAction))
+	g.POST("", compat.Handle(addAction))
+	g.PUT("", compat.Handle(updateAction))
+	g.GET("/default", compat.Handle(defaultAction))
+	g.PUT("/default", compat.Handle(setDefaultAction))
+	g.GET("/{id}", compat.Handle(getAction))
+	g.DELETE("", compat.Handle(deleteAction))
+	// The mini-program deletes with `DELETE /user/addressBook/?id=N`.
+	g.DELETE("/{$}", compat.Handle(deleteAction))
+}
+
+func listAction(e *core.RequestEvent) (any, error) {
+	return listAddresses(e.App, compat.AuthID(e))
+}
+
+func addAction(e *core.RequestEvent) (any, error) {
+	var in AddressInput
+	if err := compat.DecodeBody(e, &in); err != nil {
+		return nil, err
+	}
+	_, err := addAddress(e.App, compat.AuthID(e), in)
+	return nil, err
+}
+
+func updateAction(e *core.RequestEvent) (any, error) {
+	var in AddressInput
+	if err := compat.DecodeBody(e, &in); err != nil {
+		return nil, err
+	}
+	return nil, updateAddress(e.App, compat.AuthID(e), in)
+}
+
+func defaultAction(e *core.RequestEvent) (any, error) {
+	return defaultAddress(e.App, compat.AuthID(e))
+}
+
+func setDefaultAction(e *core.RequestEvent) (any, error) {
+	var in struct {
+		ID compat.ID `json:"id"`
+	}
+	if err := compat.DecodeBody(e, &in); err != nil {
+		return nil, err
+	}
+	return nil, setDefaultAddress(e.App, compat.AuthID(e), in.ID)
+}
+
+func getAction(e *core.RequestEvent) (any, error) {
+	id, err := compat.PathID(e, "id")
+	if err != nil {
+		return nil, err
+	}
+	r, err := FindOwnAddress(e.App, compat.AuthID(e), id)
+	if err != nil {
+		return nil, err
+	}
+	return AddressOf(r), nil
+}
+
+// deleteAction reads the id from the query string, as the original does, or else from the body, which the
+// mini-program sends as well.
+func deleteAction(e *core.RequestEvent) (any, error) {
+	var id compat.ID
+	if strings.TrimSpace(e.Request.URL.Query().Get("id")) != "" {
+		var err error
+		if id, err = compat.QueryID(e, "id"); err != nil {
+			return nil, err
+		}
+	} else {
+		var in struct {
+			ID compat.ID `json:"id"`
+		}
+		if err := compat.DecodeBody(e, &in); err != nil {
+			return nil, err
+		}
+		if in.ID == 0 {
+			return nil, compat.Fail(compat.MsgAddressIDRequired)
+		}
+		id = in.ID
+	}
+	return nil, deleteAddress(e.App, compat.AuthID(e), id)
+}
