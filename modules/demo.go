@@ -6,6 +6,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"myrestaurant/modules/config"
+	"myrestaurant/modules/menu"
 	"myrestaurant/modules/shop"
 )
 
@@ -31,5 +32,11 @@ func registerDemo(app core.App, cfg *config.Config) {
 	})
 }
 
-// seedDemoMenu is replaced by the menu module's seed once it is wired.
-var seedDemoMenu = func(app core.App) (bool, error) { return false, nil }
+// seedDemoMenu seeds the original's menu when there is none yet and says whether it did.
+func seedDemoMenu(app core.App) (bool, error) {
+	n, err := app.CountRecords("categories")
+	if err != nil || n > 0 {
+		return false, err
+	}
+	return true, menu.SeedDemo(app)
+}

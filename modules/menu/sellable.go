@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 
+	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
 	"myrestaurant/modules/compat"
@@ -25,28 +26,30 @@ type Sellable struct {
 // FindSellable returns the dish (dishID) or else the set meal (setmealID) if it exists, is on sale and its
 // category is enabled; otherwise the business error `商品已停售或不存在`.
 func FindSellable(app core.App, dishID, setmealID compat.ID) (Sellable, error) {
-	collection, id := "dishes", dishID
+	table, id := dishesCollection, dishID
 	if dishID == 0 {
-		collection, id = "setmeals", setmealID
+		table, id = setmealsCollection, setmealID
 	}
 	if id == 0 {
 		return Sellable{}, compat.Fail(compat.MsgItemOffSale)
 	}
-	r, err := app.FindRecordById(collection, id.String())
+	// One query: the item on sale in an enabled category.
+	var row struct {
+		Name  string  `db:"name"`
+		Image string  `db:"image"`
+		Price float64 `db:"price"`
+	}
+	err := app.DB().Select("m.name", "m.image", "m.price").From(table+" m").
+		InnerJoin(categoriesCollection+" c", dbx.NewExp("c.id = m.category")).
+		Where(dbx.HashExp{"m.id": id.String(), "m.status": OnSale, "c.status": OnSale}).
+		Limit(1).One(&row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Sellable{}, compat.Fail(compat.MsgItemOffSale)
 	}
 	if err != nil {
 		return Sellable{}, err
 	}
-	if r.GetInt("status") != OnSale {
-		return Sellable{}, compat.Fail(compat.MsgItemOffSale)
-	}
-	category, err := app.FindRecordById("categories", r.GetString("category"))
-	if err != nil || category.GetInt("status") != OnSale {
-		return Sellable{}, compat.Fail(compat.MsgItemOffSale)
-	}
-	s := Sellable{Name: r.GetString("name"), Image: r.GetString("image"), Price: int64(r.GetInt("price"))}
+	s := Sellable{Name: row.Name, Image: row.Image, Price: cents(row.Price).Cents}
 	if dishID != 0 {
 		s.DishID = dishID
 	} else {

@@ -1,0 +1,298 @@
+package menu
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"myrestaurant/modules/compat"
+)
+
+func bindRoutes(se *core.ServeEvent) {
+	categories := se.Router.Group("/admin/category").BindFunc(compat.RequireEmployee)
+	categories.POST("", compat.Handle(addCategoryAction))
+	categories.PUT("", compat.Handle(updateCategoryAction))
+	categories.DELETE("", compat.Handle(deleteCategoryAction))
+	categories.GET("/page", compat.Handle(pageCategoriesAction))
+	categories.GET("/list", compat.Handle(listCategoriesAction))
+	categories.POST("/status/{status}", compat.Handle(categoryStatusAction))
+
+	dishes := se.Router.Group("/admin/dish").BindFunc(compat.RequireEmployee)
+	dishes.POST("", compat.Handle(addDishAction))
+	dishes.PUT("", compat.Handle(updateDishAction))
+	dishes.DELETE("", compat.Handle(deleteDishesAction))
+	dishes.GET("/page", compat.Handle(pageDishesAction))
+	dishes.GET("/list", compat.Handle(listDishesAction))
+	dishes.POST("/status/{status}", compat.Handle(dishStatusAction))
+	dishes.GET("/{id}", compat.Handle(getDishAction))
+
+	setmeals := se.Router.Group("/admin/setmeal").BindFunc(compat.RequireEmployee)
+	setmeals.POST("", compat.Handle(addSetmealAction))
+	setmeals.PUT("", compat.Handle(updateSetmealAction))
+	setmeals.DELETE("", compat.Handle(deleteSetmealsAction))
+	setmeals.GET("/page", compat.Handle(pageSetmealsAction))
+	setmeals.POST("/status/{status}", compat.Handle(setmealStatusAction))
+	setmeals.GET("/{id}", compat.Handle(getSetmealAction))
+
+	se.Router.Group("/user/category").BindFunc(compat.RequireCustomer).
+		GET("/list", cachedBody(customerCategoriesBody))
+	se.Router.Group("/user/dish").BindFunc(compat.RequireCustomer).
+		GET("/list", cachedBody(customerDishesBody))
+	customerSetmealRoutes := se.Router.Group("/user/setmeal").BindFunc(compat.RequireCustomer)
+	customerSetmealRoutes.GET("/list", cachedBody(customerSetmealsBody))
+	customerSetmealRoutes.GET("/dish/{id}", compat.Handle(setmealDishItemsAction))
+}
+
+// optionalQueryID reads an id filter: empty means no filter, anything else must be an id.
+func optionalQueryID(e *core.RequestEvent, name string) (compat.ID, error) {
+	if strings.TrimSpace(e.Request.URL.Query().Get(name)) == "" {
+		return 0, nil
+	}
+	return compat.QueryID(e, name)
+}
+
+// ---- categories ----
+
+func addCategoryAction(e *core.RequestEvent) (any, error) {
+	var in CategoryInput
+	if err := compat.DecodeBody(e, &in); err != nil {
+		return nil, err
+	}
+	_, err := addCategory(e.App, compat.AuthID(e), in)
+	return nil, err
+}
+
+func updateCategoryAction(e *core.RequestEvent) (any, error) {
+	var in CategoryInput
+	if err := compat.DecodeBody(e, &in); err != nil {
+		return nil, err
+	}
+	return nil, updateCategory(e.App, compat.AuthID(e), in)
+}
+
+func deleteCategoryAction(e *core.RequestEvent) (any, error) {
+	id, err := compat.QueryID(e, "id")
+	if err != nil {
+		return nil, err
+	}
+	return nil, deleteCategory(e.App, id)
+}
+
+func pageCategoriesAction(e *core.RequestEvent) (any, error) {
+	page, err := compat.QueryPage(e)
+	if err != nil {
+		return nil, err
+	}
+	categoryType, err := compat.QueryInt(e, "type")
+	if err != nil {
+		return nil, err
+	}
+	return pageCategories(e.App, categoryFilter{Name: e.Request.URL.Query().Get("name"), Type: categoryType}, page)
+}
+
+func listCategoriesAction(e *core.RequestEvent) (any, error) {
+	categoryType, err := compat.QueryInt(e, "type")
+	if err != nil {
+		return nil, err
+	}
+	return listCategories(e.App, categoryType)
+}
+
+func categoryStatusAction(e *core.RequestEvent) (any, error) {
+	status, err := compat.PathStatus(e)
+	if err != nil {
+		return nil, err
+	}
+	id, err := compat.QueryID(e, "id")
+	if err != nil {
+		return nil, err
+	}
+	return nil, setCategoryStatus(e.App, compat.AuthID(e), id, status)
+}
+
+// ---- dishes ----
+
+func addDishAction(e *core.RequestEvent) (any, error) {
+	var in DishInput
+	if err := compat.DecodeBody(e, &in); err != nil {
+		return nil, err
+	}
+	_, err := addDish(e.App, compat.AuthID(e), in)
+	return nil, err
+}
+
+func updateDishAction(e *core.RequestEvent) (any, error) {
+	var in DishInput
+	if err := compat.DecodeBody(e, &in); err != nil {
+		return nil, err
+	}
+	return nil, updateDish(e.App, compat.AuthID(e), in)
+}
+
+func deleteDishesAction(e *core.RequestEvent) (any, error) {
+	ids, err := compat.QueryIDs(e, "ids")
+	if err != nil {
+		return nil, err
+	}
+	return nil, deleteDishes(e.App, ids)
+}
+
+func pageDishesAction(e *core.RequestEvent) (any, error) {
+	page, err := compat.QueryPage(e)
+	if err != nil {
+		return nil, err
+	}
+	categoryID, err := optionalQueryID(e, "categoryId")
+	if err != nil {
+		return nil, err
+	}
+	status, err := compat.QueryInt(e, "status")
+	if err != nil {
+		return nil, err
+	}
+	f := dishFilter{Name: e.Request.URL.Query().Get("name"), CategoryID: categoryID, Status: status}
+	return pageDishes(e.App, f, page)
+}
+
+func listDishesAction(e *core.RequestEvent) (any, error) {
+	categoryID, err := optionalQueryID(e, "categoryId")
+	if err != nil {
+		return nil, err
+	}
+	return listDishes(e.App, categoryID, e.Request.URL.Query().Get("name"))
+}
+
+// dishStatusAction takes one id, or the comma list the admin front end's batch button sends.
+func dishStatusAction(e *core.RequestEvent) (any, error) {
+	status, err := compat.PathStatus(e)
+	if err != nil {
+		return nil, err
+	}
+	ids, err := compat.QueryIDs(e, "id")
+	if err != nil {
+		return nil, err
+	}
+	return nil, setDishStatus(e.App, compat.AuthID(e), ids, status)
+}
+
+func getDishAction(e *core.RequestEvent) (any, error) {
+	id, err := compat.PathID(e, "id")
+	if err != nil {
+		return nil, err
+	}
+	return getDish(e.App, id)
+}
+
+// ---- set meals ----
+
+func addSetmealAction(e *core.RequestEvent) (any, error) {
+	var in SetmealInput
+	if err := compat.DecodeBody(e, &in); err != nil {
+		return nil, err
+	}
+	_, err := addSetmeal(e.App, compat.AuthID(e), in)
+	return nil, err
+}
+
+func updateSetmealAction(e *core.RequestEvent) (any, error) {
+	var in SetmealInput
+	if err := compat.DecodeBody(e, &in); err != nil {
+		return nil, err
+	}
+	return nil, updateSetmeal(e.App, compat.AuthID(e), in)
+}
+
+func deleteSetmealsAction(e *core.RequestEvent) (any, error) {
+	ids, err := compat.QueryIDs(e, "ids")
+	if err != nil {
+		return nil, err
+	}
+	return nil, deleteSetmeals(e.App, ids)
+}
+
+func pageSetmealsAction(e *core.RequestEvent) (any, error) {
+	page, err := compat.QueryPage(e)
+	if err != nil {
+		return nil, err
+	}
+	categoryID, err := optionalQueryID(e, "categoryId")
+	if err != nil {
+		return nil, err
+	}
+	status, err := compat.QueryInt(e, "status")
+	if err != nil {
+		return nil, err
+	}
+	f := setmealFilter{Name: e.Request.URL.Query().Get("name"), CategoryID: categoryID, Status: status}
+	return pageSetmeals(e.App, f, page)
+}
+
+// setmealStatusAction takes one id, or a comma list like the dish route.
+func setmealStatusAction(e *core.RequestEvent) (any, error) {
+	status, err := compat.PathStatus(e)
+	if err != nil {
+		return nil, err
+	}
+	ids, err := compat.QueryIDs(e, "id")
+	if err != nil {
+		return nil, err
+	}
+	return nil, setSetmealStatus(e.App, compat.AuthID(e), ids, status)
+}
+
+func getSetmealAction(e *core.RequestEvent) (any, error) {
+	id, err := compat.PathID(e, "id")
+	if err != nil {
+		return nil, err
+	}
+	return getSetmeal(e.App, id)
+}
+
+// ---- the customer's menu ----
+
+// cachedBody answers with the cached response bytes of a menu list, skipping a JSON encoding per request.
+func cachedBody(read func(e *core.RequestEvent) ([]byte, error)) func(e *core.RequestEvent) error {
+	return func(e *core.RequestEvent) error {
+		body, err := read(e)
+		if err != nil {
+			return compat.WriteError(e, err)
+		}
+		return e.Blob(http.StatusOK, "application/json", body)
+	}
+}
+
+func customerCategoriesBody(e *core.RequestEvent) ([]byte, error) {
+	categoryType, err := compat.QueryInt(e, "type")
+	if err != nil {
+		return nil, err
+	}
+	_, body, err := customerCategories(e.App, categoryType)
+	return body, err
+}
+
+func customerDishesBody(e *core.RequestEvent) ([]byte, error) {
+	categoryID, err := compat.QueryID(e, "categoryId")
+	if err != nil {
+		return nil, err
+	}
+	_, body, err := customerDishes(e.App, categoryID)
+	return body, err
+}
+
+func customerSetmealsBody(e *core.RequestEvent) ([]byte, error) {
+	categoryID, err := compat.QueryID(e, "categoryId")
+	if err != nil {
+		return nil, err
+	}
+	_, body, err := customerSetmeals(e.App, categoryID)
+	return body, err
+}
+
+func setmealDishItemsAction(e *core.RequestEvent) (any, error) {
+	id, err := compat.PathID(e, "id")
+	if err != nil {
+		return nil, err
+	}
+	return setmealDishItems(e.App, id)
+}
