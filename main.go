@@ -3,6 +3,7 @@ package main
 
 import (
 	"log"
+	"os"
 	"path/filepath"
 	_ "time/tzdata" // the shop's time zone works on machines without a zoneinfo database
 
@@ -21,6 +22,9 @@ func main() {
 	cfg := config.FromEnv()
 	app.RootCmd.PersistentFlags().BoolVar(&cfg.Demo, "demo", cfg.Demo,
 		"seed a demo menu on first start and use the mock WeChat login and payment (never in production)")
+	// The modules choose their providers when they register, before Start parses the command line, so read
+	// --demo now, as PocketBase itself does for --dir.
+	_ = app.RootCmd.ParseFlags(os.Args[1:])
 
 	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{
 		TemplateLang: migratecmd.TemplateLangGo,

@@ -49,4 +49,3 @@ func sendHeartbeats(app core.App, every time.Duration, stop <-chan struct{}) {
 		}
 	}
 }
-

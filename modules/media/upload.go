@@ -112,4 +112,3 @@ func Register(app core.App) {
 		return se.Next()
 	})
 }
-
