@@ -10,6 +10,8 @@ import (
 	"myrestaurant/modules/customer"
 	"myrestaurant/modules/media"
 	"myrestaurant/modules/menu"
+	"myrestaurant/modules/order"
+	"myrestaurant/modules/payment"
 	"myrestaurant/modules/shop"
 	"myrestaurant/modules/staff"
 )
@@ -23,6 +25,18 @@ func Register(app core.App, cfg *config.Config) error {
 	customer.Register(app, cfg)
 	cart.Register(app)
 	alert.Register(app)
+	order.Register(app, paymentProvider(app, cfg))
 	registerDemo(app, cfg)
 	return nil
+}
+
+// paymentProvider is WeChat Pay when configured, the mock in demo mode, else none: orders can still be placed,
+// and paying them answers a clear message until the operator configures WeChat Pay.
+func paymentProvider(app core.App, cfg *config.Config) payment.Provider {
+	provider, err := payment.New(cfg)
+	if err != nil {
+		app.Logger().Warn("online payment is off", "reason", err.Error())
+		return nil // not the typed nil New may return with its error
+	}
+	return provider
 }

@@ -1,0 +1,73 @@
+package order
+
+import (
+	"testing"
+	"time"
+)
+
+func TestCancelUnpaidAfterFifteenMinutes(t *testing.T) {
+	f := newFixture(t, mockProvider(t))
+	s := f.customer()
+	unpaid := f.place(s)
+	paid := f.place(s)
+	expect(t, "pay", f.pay(s, paid), "")
+	placedAt := f.order(unpaid.id).GetDateTime("order_time").Time()
+
+	if err := CancelUnpaid(f.app, placedAt.Add(PaymentWindow-time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	if f.order(unpaid.id).GetInt("status") != PendingPayment {
+		t.Fatal("cancelled before 15 minutes")
+	}
+	at := placedAt.Add(PaymentWindow + time.Second)
+	if err := CancelUnpaid(f.app, at); err != nil {
+		t.Fatal(err)
+	}
+	r := f.order(unpaid.id)
+	if r.GetInt("status") != Cancelled || r.GetString("cancel_reason") != TimeoutReason || !r.GetDateTime("cancel_time").Time().Equal(at.Truncate(time.Millisecond)) {
+		t.Fatalf("after timeout: %d %q %v", r.GetInt("status"), r.GetString("cancel_reason"), r.GetDateTime("cancel_time"))
+	}
+	if f.order(paid.id).GetInt("status") != ToBeConfirmed {
+		t.Fatal("the paid order was cancelled")
+	}
+	expect(t, "pay the cancelled order", f.pay(s, unpaid), "订单状态错误")
+}
+
+func TestCompleteDeliveredFromBeforeToday(t *testing.T) {
+	f := newFixture(t, mockProvider(t))
+	s := f.customer()
+	now := mustTime(t, "2030-03-10 01:00:00")
+	yesterday := f.rawOrder(s, DeliveryInProgress, Paid)
+	f.update(OrdersCollection, yesterday.id, map[string]any{"order_time": mustTime(t, "2030-03-09 23:59:00")})
+	today := f.rawOrder(s, DeliveryInProgress, Paid)
+	f.update(OrdersCollection, today.id, map[string]any{"order_time": mustTime(t, "2030-03-10 00:01:00")})
+	confirmed := f.rawOrder(s, Confirmed, Paid)
+	f.update(OrdersCollection, confirmed.id, map[string]any{"order_time": mustTime(t, "2030-03-09 12:00:00")})
+
+	if err := CompleteDelivered(f.app, now); err != nil {
+		t.Fatal(err)
+	}
+	if r := f.order(yesterday.id); r.GetInt("status") != Completed || !r.GetDateTime("delivery_time").Time().Equal(now) {
+		t.Fatalf("yesterday's delivery: %d %v", r.GetInt("status"), r.GetDateTime("delivery_time"))
+	}
+	if f.order(today.id).GetInt("status") != DeliveryInProgress || f.order(confirmed.id).GetInt("status") != Confirmed {
+		t.Fatal("completed an order of today or one not in delivery")
+	}
+}
+
+func TestSchedulerStartsOnceAndStops(t *testing.T) {
+	f := newFixture(t, nil)
+	s := &scheduler{app: f.app}
+	if err := s.start(); err != nil {
+		t.Fatal(err)
+	}
+	c := s.cron
+	if err := s.start(); err != nil || s.cron != c || len(c.Entries()) != 3 {
+		t.Fatalf("second start: %v, %d entries", err, len(c.Entries()))
+	}
+	s.stop()
+	s.stop()
+	if s.cron != nil {
+		t.Fatal("still scheduled")
+	}
+}

@@ -1,0 +1,250 @@
+package order
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"myrestaurant/modules/alert"
+	"myrestaurant/modules/compat"
+	"myrestaurant/modules/payment"
+	"myrestaurant/modules/shop"
+)
+
+// The glue between orders and the payment module: opening a payment, marking an order paid when the money
+// arrives (callback, mock or reconciliation), and giving money back for cancelled orders.
+
+const providerKey = "myrestaurant.order.provider"
+
+// providerOf is the payment provider Register was given, or nil when payments are not configured.
+func providerOf(app core.App) payment.Provider {
+	p, _ := app.Store().Get(providerKey).(payment.Provider)
+	return p
+}
+
+// refundTimeout bounds one refund request to the provider.
+const refundTimeout = 30 * time.Second
+
+// PayInput is the OrdersPaymentDTO of the contract.
+type PayInput struct {
+	OrderNumber compat.Text `json:"orderNumber"`
+	PayMethod   compat.Int  `json:"payMethod"`
+}
+
+// Pay opens the payment of the customer's order for its real amount and returns what the mini-program passes
+// to wx.requestPayment. The order must be the customer's and wait for payment. With the mock provider the
+// money is taken at once and the order is marked paid exactly as a callback would.
+func Pay(ctx context.Context, app core.App, userID compat.ID, in PayInput) (payment.ClientParams, error) {
+	provider := providerOf(app)
+	if provider == nil {
+		return payment.ClientParams{}, compat.Fail(compat.MsgPaymentUnavailable)
+	}
+	number := strings.TrimSpace(in.OrderNumber.Value)
+	if number == "" {
+		return payment.ClientParams{}, compat.Fail(compat.MsgOrderNumberRequired)
+	}
+	if in.PayMethod.Valid && in.PayMethod.Value != PayWeChat && in.PayMethod.Value != PayAlipay {
+		return payment.ClientParams{}, compat.Fail(compat.MsgPayMethodInvalid)
+	}
+	order, err := findByNumber(app, number)
+	if err != nil {
+		return payment.ClientParams{}, err
+	}
+	if order.GetString("user") != userID.String() {
+		return payment.ClientParams{}, ErrNotFound
+	}
+	if order.GetInt("pay_status") == Paid {
+		return payment.ClientParams{}, compat.Fail(compat.MsgOrderPaid)
+	}
+	if order.GetInt("status") != PendingPayment || order.GetInt("pay_status") != Unpaid {
+		return payment.ClientParams{}, ErrWrongStatus
+	}
+	user, err := app.FindRecordById(compat.UsersCollection, userID.String())
+	if err != nil {
+		return payment.ClientParams{}, err
+	}
+	description := "外卖订单"
+	if s, err := shop.Load(app); err == nil && s.Name != "" {
+		description = truncate(s.Name, 100) + "订单"
+	}
+	amount := int64(order.GetInt("amount"))
+	// Noted before asking the provider, so reconciliation finds a payment whose callback never arrives.
+	err = app.RunInTransaction(func(tx core.App) error {
+		return payment.RecordPrepay(tx, payment.Entry{OrderID: order.Id, Provider: provider.Name(), OutNo: number, Amount: amount})
+	})
+	if err != nil {
+		return payment.ClientParams{}, err
+	}
+	params, err := provider.Prepay(ctx, payment.Order{OutTradeNo: number, Amount: amount, Description: description,
+		OpenID: user.GetString("openid")})
+	if errors.Is(err, payment.ErrOrderPaid) {
+		return payment.ClientParams{}, compat.Fail(compat.MsgOrderPaid)
+	}
+	if err != nil {
+		app.Logger().Error("prepay failed", "order", number, "provider", provider.Name(), "error", err)
+		return payment.ClientParams{}, compat.Fail(compat.MsgPaymentFailed)
+	}
+	if params.PaidNow {
+		if _, err := markPaid(app, params.Paid); err != nil {
+			return payment.ClientParams{}, err
+		}
+	}
+	return params, nil
+}
+
+// findByNumber returns the order with the number, or ErrNotFound.
+func findByNumber(app core.App, number string) (*core.Record, error) {
+	r, err := app.FindFirstRecordByData(OrdersCollection, "number", number)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	return r, err
+}
+
+// markPaid handles a confirmed payment, from the pay callback, the mock provider or reconciliation. In one
+// transaction it records the payment in the ledger, once per provider transaction id (a repeated or concurrent
+// call changes nothing), and moves the order from 待付款 to 待接单. Money that arrives for an order already
+// cancelled (the 15-minute timeout won the race) or of the wrong amount is kept on record and refunded. After
+// commit the new-order alert is raised, only by the call that moved the order. moved says whether it did.
+func markPaid(app core.App, n payment.Notification) (moved bool, err error) {
+	var order *core.Record
+	err = app.RunInTransaction(func(tx core.App) error {
+		o, err := findByNumber(tx, n.OutTradeNo)
+		if err != nil {
+			return fmt.Errorf("payment %s for unknown order %q: %w", n.TransactionID, n.OutTradeNo, err)
+		}
+		order = o
+		created, err := payment.RecordPayment(tx, payment.Entry{OrderID: o.Id, Provider: n.Provider, OutNo: n.OutTradeNo,
+			TransactionID: n.TransactionID, Amount: n.Amount, Raw: n.Raw})
+		if err != nil || !created {
+			return err
+		}
+		now := compat.Now(tx)
+		amountOK := n.Amount == int64(o.GetInt("amount"))
+		switch {
+		case o.GetInt("status") == PendingPayment && amountOK:
+			paidOrder, ok, err := pay.apply(tx, o.Id, map[string]any{"pay_status": Paid, "checkout_time": now})
+			if ok {
+				order, moved = paidOrder, true
+			}
+			return err
+		case o.GetInt("pay_status") == Unpaid:
+			if !amountOK {
+				tx.Logger().Error("payment amount differs from the order's; refunding it", "order", n.OutTradeNo,
+					"paid", n.Amount, "amount", o.GetInt("amount"))
+				if _, _, err := paymentMismatch.apply(tx, o.Id, map[string]any{
+					"cancel_reason": "支付金额与订单金额不符，已自动退款", "cancel_time": now,
+				}); err != nil {
+					return err
+				}
+			}
+			// Cancelled before the money came: paid now, and owed back (refundIfOwed after commit).
+			_, err := setPayStatus(tx, o.Id, Unpaid, Paid)
+			return err
+		default:
+			tx.Logger().Error("a second payment for an order already paid; refund it by hand in the merchant platform",
+				"order", n.OutTradeNo, "transaction", n.TransactionID, "amount", n.Amount)
+			return nil
+		}
+	})
+	if err != nil {
+		return false, err
+	}
+	if moved {
+		if err := alert.Raise(app, alert.NewOrder, compat.ParseID(order.Id), order.GetString("number")); err != nil {
+			app.Logger().Error("new-order alert failed", "order", order.GetString("number"), "error", err)
+		}
+	}
+	return moved, refundIfOwed(app, order.Id)
+}
+
+// refundIfOwed gives the money of a cancelled, paid order back through the provider that took it, records the
+// refund in the ledger and marks the order refunded. The provider is asked outside any transaction (it may be a
+// slow network call); asking twice is harmless because the refund number is the order number, which providers
+// refund once. A refund that fails leaves the order cancelled and paid, and reconciliation asks again.
+func refundIfOwed(app core.App, orderID string) error {
+	o, err := app.FindRecordById(OrdersCollection, orderID)
+	if err != nil {
+		return err
+	}
+	if o.GetInt("status") != Cancelled || o.GetInt("pay_status") != Paid {
+		return nil
+	}
+	number := o.GetString("number")
+	provider := providerOf(app)
+	providerName, amount := "", int64(o.GetInt("amount"))
+	if provider != nil {
+		providerName = provider.Name()
+	}
+	paid, err := payment.SucceededPayment(app, o.Id)
+	if err != nil {
+		return err
+	}
+	if paid != nil {
+		providerName, amount = paid.GetString("provider"), int64(paid.GetInt("amount"))
+	}
+	if amount <= 0 {
+		return app.RunInTransaction(func(tx core.App) error {
+			_, err := setPayStatus(tx, o.Id, Paid, Refunded)
+			return err
+		})
+	}
+	if provider == nil || provider.Name() != providerName {
+		return fmt.Errorf("order %s: a refund is owed through %q, which is not the configured provider", number, providerName)
+	}
+	reason := o.GetString("rejection_reason")
+	if reason == "" {
+		reason = o.GetString("cancel_reason")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), refundTimeout)
+	defer cancel()
+	res, err := provider.Refund(ctx, payment.Refund{OutTradeNo: number, OutRefundNo: number, Amount: amount,
+		Total: amount, Reason: truncate(reason, 80)})
+	if err != nil {
+		return fmt.Errorf("order %s: refund: %w", number, err)
+	}
+	state := payment.RefundLedgerState(res.Status)
+	err = app.RunInTransaction(func(tx core.App) error {
+		if _, err := payment.RecordRefund(tx, payment.Entry{OrderID: o.Id, Provider: res.Provider, OutNo: res.OutRefundNo,
+			TransactionID: res.RefundID, Amount: res.Amount, State: state, Raw: res.Raw}); err != nil {
+			return err
+		}
+		if state == payment.StateFailed {
+			return nil
+		}
+		_, err := setPayStatus(tx, o.Id, Paid, Refunded)
+		return err
+	})
+	if err == nil && state == payment.StateFailed {
+		err = fmt.Errorf("order %s: the provider refused the refund (%s); refund it by hand", number, res.Status)
+	}
+	return err
+}
+
+// onRefunded records the final state of a refund the provider reported by callback.
+func onRefunded(app core.App, n payment.RefundNotification) error {
+	o, err := findByNumber(app, n.OutTradeNo)
+	if err != nil {
+		return fmt.Errorf("refund %s for unknown order %q: %w", n.RefundID, n.OutTradeNo, err)
+	}
+	state := payment.RefundLedgerState(n.Status)
+	return app.RunInTransaction(func(tx core.App) error {
+		changed, err := payment.RecordRefund(tx, payment.Entry{OrderID: o.Id, Provider: n.Provider, OutNo: n.OutRefundNo,
+			TransactionID: n.RefundID, Amount: n.Amount, State: state, Raw: n.Raw})
+		if err != nil || !changed {
+			return err
+		}
+		if state == payment.StateFailed {
+			tx.Logger().Error("a refund failed; refund it by hand in the merchant platform", "order", n.OutTradeNo,
+				"refund", n.RefundID, "status", n.Status)
+			return nil
+		}
+		_, err = setPayStatus(tx, o.Id, Paid, Refunded)
+		return err
+	})
+}
