@@ -1,6 +1,7 @@
 package cart_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -299,5 +300,43 @@ func TestExportsForOrders(t *testing.T) {
 	}
 	if items, _ := cart.Items(s.app, s.userA); len(items) != 0 {
 		t.Fatalf("%d rows after Clear", len(items))
+	}
+}
+
+// A price change reaches carts at once, so the amount the mini-program shows is the one submit accepts.
+func TestCartFollowsMenuPrice(t *testing.T) {
+	app := apptest.New(t, cart.Register)
+	base := apptest.Serve(t, app)
+	_, tok := apptest.Customer(t, app, "o-price")
+	cats, _ := app.FindCollectionByNameOrId("categories")
+	c := core.NewRecord(cats)
+	c.Set("name", "热菜")
+	c.Set("type", 1)
+	c.Set("status", 1)
+	if err := app.Save(c); err != nil {
+		t.Fatal(err)
+	}
+	dishes, _ := app.FindCollectionByNameOrId("dishes")
+	d := core.NewRecord(dishes)
+	d.Set("name", "宫保鸡丁")
+	d.Set("category", c.Id)
+	d.Set("price", 3200)
+	d.Set("status", 1)
+	if err := app.Save(d); err != nil {
+		t.Fatal(err)
+	}
+	if r := apptest.Call(t, "POST", base+"/user/shoppingCart/add", map[string]any{"dishId": d.Id}, "authentication", tok); r.Code != 1 {
+		t.Fatalf("add: %s", r.Message())
+	}
+	d.Set("price", 3500)
+	d.Set("name", "宫保鸡丁（大份）")
+	if err := app.Save(d); err != nil {
+		t.Fatal(err)
+	}
+	r := apptest.Call(t, "GET", base+"/user/shoppingCart/list", nil, "authentication", tok)
+	var items []map[string]any
+	json.Unmarshal(r.Data, &items)
+	if len(items) != 1 || items[0]["amount"] != 35.0 || items[0]["name"] != "宫保鸡丁（大份）" {
+		t.Fatalf("cart after a price change: %s", r.Data)
 	}
 }

@@ -8,4 +8,5 @@ func Register(app core.App) {
 		bindRoutes(se)
 		return se.Next()
 	})
+	app.OnRecordAfterUpdateSuccess("dishes", "setmeals").BindFunc(repriceCarts)
 }
