@@ -12,6 +12,7 @@ import (
 	"myrestaurant/modules/menu"
 	"myrestaurant/modules/order"
 	"myrestaurant/modules/payment"
+	"myrestaurant/modules/report"
 	"myrestaurant/modules/shop"
 	"myrestaurant/modules/staff"
 )
@@ -26,6 +27,7 @@ func Register(app core.App, cfg *config.Config) error {
 	cart.Register(app)
 	alert.Register(app)
 	order.Register(app, paymentProvider(app, cfg))
+	report.Register(app)
 	registerDemo(app, cfg)
 	return nil
 }

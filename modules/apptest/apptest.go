@@ -5,8 +5,10 @@ package apptest
 
 import (
 	"os"
+	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
@@ -25,7 +27,8 @@ var (
 // template migrates one data dir per test process; every test app is a copy of it.
 func template() (string, error) {
 	templateOnce.Do(func() {
-		templateDir, templateErr = os.MkdirTemp("", "myrestaurant-apptest-")
+		removeStaleTemplates()
+		templateDir, templateErr = os.MkdirTemp("", templatePrefix)
 		if templateErr != nil {
 			return
 		}
@@ -51,6 +54,19 @@ func template() (string, error) {
 		}
 	})
 	return templateDir, templateErr
+}
+
+const templatePrefix = "myrestaurant-apptest-"
+
+// removeStaleTemplates deletes the templates of earlier test processes: a test binary has no hook that runs
+// after its last test, so each one leaves its template behind. An hour is far longer than any test run.
+func removeStaleTemplates() {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), templatePrefix+"*"))
+	for _, d := range dirs {
+		if fi, err := os.Stat(d); err == nil && time.Since(fi.ModTime()) > time.Hour {
+			os.RemoveAll(d)
+		}
+	}
 }
 
 // New returns a fresh migrated app, removed when the test ends. register wires the modules under test.

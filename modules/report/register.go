@@ -1,0 +1,27 @@
+package report
+
+import (
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
+)
+
+// Register wires the report and workspace routes, and the hooks that keep the top-10 sales cache true to
+// changes of order items made outside the ordering flow (see sales.go).
+func Register(app core.App) {
+	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
+		bindRoutes(se)
+		return se.Next()
+	})
+	app.OnRecordAfterCreateSuccess("order_details").BindFunc(func(e *core.RecordEvent) error {
+		forgetSalesOfDetail(e.App, e.Record, true)
+		return e.Next()
+	})
+	for _, h := range []func(tags ...string) *hook.TaggedHook[*core.RecordEvent]{
+		app.OnRecordAfterUpdateSuccess, app.OnRecordAfterDeleteSuccess,
+	} {
+		h("order_details").BindFunc(func(e *core.RecordEvent) error {
+			forgetSalesOfDetail(e.App, e.Record, false)
+			return e.Next()
+		})
+	}
+}
