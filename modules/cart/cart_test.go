@@ -94,10 +94,10 @@ func TestCartAddListSubClean(t *testing.T) {
 		t.Fatalf("after sub:\n got %v\nwant %v", got(), wantRows)
 	}
 
-	// A row keeps the unit price it was added at; the order module prices the order from the menu.
+	// A row follows the menu price, so the amount the mini-program computes is the one submit accepts.
 	setField(t, s.app, "dishes", s.rice, "price", 300)
 	add(map[string]any{"dishId": s.rice})
-	if it := s.list(t, s.tokA)[0]; it.Number != 2 || it.Amount.Cents != 200 {
+	if it := s.list(t, s.tokA)[0]; it.Number != 2 || it.Amount.Cents != 300 {
 		t.Fatalf("rice after a price change: %+v", it)
 	}
 
@@ -274,7 +274,7 @@ func TestExportsForOrders(t *testing.T) {
 	for _, it := range items {
 		got += fmt.Sprintf(" %s/%s/%d/%d", it.Name, flavor(it), it.Number, it.Amount.Cents)
 	}
-	if want := "3 水煮鱼/微辣/4/5650 水煮鱼//2/6000 双人餐//1/8800"; got != want {
+	if want := "3 水煮鱼/微辣/4/6000 水煮鱼//2/6000 双人餐//1/8800"; got != want {
 		t.Fatalf("items = %s, want %s", got, want)
 	}
 

@@ -308,6 +308,10 @@ func ParseTime(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	for _, layout := range []string{secondLayout, minuteLayout, DateLayout, time.RFC3339} {
 		if v, err := time.ParseInLocation(layout, s, Zone()); err == nil {
+			// An RFC 3339 offset can push a year out of four digits in the shop's zone, which no client reads.
+			if y := v.In(Zone()).Year(); y < 1 || y > 9999 {
+				break
+			}
 			return v, nil
 		}
 	}

@@ -167,7 +167,7 @@ type categoryFilter struct {
 func (f categoryFilter) where() dbx.Expression {
 	conds := []dbx.Expression{dbx.NewExp("1=1")}
 	if name := strings.TrimSpace(f.Name); name != "" {
-		conds = append(conds, dbx.Like("c.name", name))
+		conds = append(conds, compat.Contains("c.name", name))
 	}
 	if f.Type.Valid {
 		conds = append(conds, dbx.HashExp{"c.type": f.Type.Value})

@@ -359,7 +359,7 @@ type dishFilter struct {
 func (f dishFilter) where() dbx.Expression {
 	conds := []dbx.Expression{dbx.NewExp("1=1")}
 	if name := strings.TrimSpace(f.Name); name != "" {
-		conds = append(conds, dbx.Like("d.name", name))
+		conds = append(conds, compat.Contains("d.name", name))
 	}
 	if f.CategoryID != 0 {
 		conds = append(conds, dbx.HashExp{"d.category": f.CategoryID.String()})

@@ -333,7 +333,7 @@ type setmealFilter struct {
 func (f setmealFilter) where() dbx.Expression {
 	conds := []dbx.Expression{dbx.NewExp("1=1")}
 	if name := strings.TrimSpace(f.Name); name != "" {
-		conds = append(conds, dbx.Like("s.name", name))
+		conds = append(conds, compat.Contains("s.name", name))
 	}
 	if f.CategoryID != 0 {
 		conds = append(conds, dbx.HashExp{"s.category": f.CategoryID.String()})

@@ -1,7 +1,6 @@
 package order
 
 import (
-	"strings"
 	"time"
 
 	"github.com/pocketbase/dbx"
@@ -100,10 +99,10 @@ type SearchFilter struct {
 func Search(app core.App, f SearchFilter, page compat.Page) (compat.PageResult[View], error) {
 	conds := []dbx.Expression{dbx.NewExp("1 = 1")}
 	if f.Number != "" {
-		conds = append(conds, contains("number", f.Number))
+		conds = append(conds, compat.Contains("number", f.Number))
 	}
 	if f.Phone != "" {
-		conds = append(conds, contains("phone", f.Phone))
+		conds = append(conds, compat.Contains("phone", f.Phone))
 	}
 	if f.Status.Valid {
 		conds = append(conds, dbx.HashExp{"status": f.Status.Value})
@@ -115,14 +114,6 @@ func Search(app core.App, f SearchFilter, page compat.Page) (compat.PageResult[V
 		conds = append(conds, dbx.NewExp("order_time <= {:end}", dbx.Params{"end": dbTime(f.End)}))
 	}
 	return pageOrders(app, dbx.And(conds...), page, false)
-}
-
-// likeEscaper makes % and _ in a search term match themselves.
-var likeEscaper = strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`)
-
-// contains matches rows whose column holds part as a substring.
-func contains(column, part string) dbx.Expression {
-	return dbx.NewExp(column+` LIKE {:`+column+`} ESCAPE '\'`, dbx.Params{column: "%" + likeEscaper.Replace(part) + "%"})
 }
 
 // Find is one order with its items; with a customer id it must be theirs.

@@ -77,6 +77,18 @@ func (in EmployeeInput) apply(r *core.Record) error {
 	if r.GetString("name") == "" {
 		return compat.Fail("员工姓名不能为空")
 	}
+	// The original's column sizes, checked here so the message is ours and never echoes the value.
+	for _, f := range []struct {
+		field, label string
+		max          int
+	}{{"username", "账号", 32}, {"name", "员工姓名", 32}, {"phone", "手机号", 11}, {"id_number", "身份证号", 18}} {
+		if n := utf8.RuneCountInString(r.GetString(f.field)); n > f.max {
+			return compat.Failf("%s不能超过%d个字符", f.label, f.max)
+		}
+	}
+	if sex := r.GetString("sex"); sex != "" && sex != "0" && sex != "1" {
+		return compat.Fail("性别应为1（男）或0（女）")
+	}
 	return nil
 }
 
@@ -188,7 +200,7 @@ func changePassword(app core.App, id compat.ID, oldPassword, newPassword string)
 func pageEmployees(app core.App, name string, page compat.Page) (compat.PageResult[Employee], error) {
 	var where dbx.Expression = dbx.NewExp("1=1")
 	if name = strings.TrimSpace(name); name != "" {
-		where = dbx.Like("name", name)
+		where = compat.Contains("name", name)
 	}
 	total, err := app.CountRecords(compat.EmployeesCollection, where)
 	if err != nil {

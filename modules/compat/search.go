@@ -1,0 +1,24 @@
+package compat
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/pocketbase/dbx"
+)
+
+// maxSearchRunes is longer than any column the compat API searches (names are 32 characters, order numbers
+// 32): a longer term cannot match, and SQLite refuses LIKE patterns of 50,000 bytes or more.
+const maxSearchRunes = 255
+
+var likeEscaper = strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`)
+
+// Contains matches rows whose column holds term as a literal substring: % and _ typed by staff match
+// themselves. dbx.Like escapes them but SQLite has no default escape character, hence ESCAPE here.
+func Contains(column, term string) dbx.Expression {
+	if utf8.RuneCountInString(term) > maxSearchRunes {
+		return dbx.NewExp("1 = 0")
+	}
+	param := "like_" + strings.NewReplacer(".", "_", "`", "", "[", "", "]", "").Replace(column)
+	return dbx.NewExp(column+" LIKE {:"+param+`} ESCAPE '\'`, dbx.Params{param: "%" + likeEscaper.Replace(term) + "%"})
+}
