@@ -72,18 +72,8 @@ func removeStaleTemplates() {
 // New returns a fresh migrated app, removed when the test ends. register wires the modules under test.
 func New(t testing.TB, register ...func(app core.App)) *tests.TestApp {
 	t.Helper()
-	dir, err := template()
-	if err != nil {
-		t.Fatalf("apptest: template: %v", err)
-	}
-	app, err := tests.NewTestApp(dir)
-	if err != nil {
-		t.Fatalf("apptest: %v", err)
-	}
+	app := Factory(register...)(t)
 	t.Cleanup(app.Cleanup)
-	for _, r := range register {
-		r(app)
-	}
 	return app
 }
 

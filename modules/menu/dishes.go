@@ -156,46 +156,8 @@ func updateDish(app core.App, by compat.ID, in DishInput) error {
 		}
 		wasOnSale := r.GetInt("status") == OnSale
 		oldName, oldPrice := r.GetString("name"), r.GetInt("price")
-		if in.Name.Valid {
-			name, err := checkName(in.Name)
-			if err != nil {
-				return err
-			}
-			r.Set("name", name)
-		}
-		if in.CategoryID != 0 {
-			if err := requireCategoryOfType(tx, in.CategoryID, DishCategory); err != nil {
-				return err
-			}
-			r.Set("category", in.CategoryID.String())
-		}
-		if in.Price.Valid {
-			price, err := checkPrice(in.Price)
-			if err != nil {
-				return err
-			}
-			r.Set("price", price)
-		}
-		if in.Image.Valid {
-			image, err := checkText(in.Image, compat.MsgImageTooLong)
-			if err != nil {
-				return err
-			}
-			r.Set("image", image)
-		}
-		if in.Description.Valid {
-			description, err := checkText(in.Description, compat.MsgDescriptionTooLong)
-			if err != nil {
-				return err
-			}
-			r.Set("description", description)
-		}
-		if in.Status.Valid {
-			status, err := checkStatus(in.Status)
-			if err != nil {
-				return err
-			}
-			r.Set("status", status)
+		if err := in.ItemInput.apply(tx, r, DishCategory); err != nil {
+			return err
 		}
 		r.Set("updated_by", by.String())
 		if err := compat.Save(tx, r); err != nil {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/pocketbase/pocketbase/core"
+
 	"myrestaurant/modules/compat"
 )
 
@@ -21,14 +23,66 @@ type CategoryInput struct {
 // DishInput is DishDTO. On update only the non-null fields change; Flavors nil (absent or null) keeps the
 // dish's flavors, a list (even empty) replaces them.
 type DishInput struct {
-	ID          compat.ID      `json:"id"`
-	Name        compat.Text    `json:"name"`
-	CategoryID  compat.ID      `json:"categoryId"`
-	Price       compat.Money   `json:"price"`
-	Image       compat.Text    `json:"image"`
-	Description compat.Text    `json:"description"`
-	Status      compat.Int     `json:"status"`
-	Flavors     *[]FlavorInput `json:"flavors"`
+	ItemInput
+	Flavors *[]FlavorInput `json:"flavors"`
+}
+
+// ItemInput holds the fields dishes and set meals share.
+type ItemInput struct {
+	ID          compat.ID    `json:"id"`
+	Name        compat.Text  `json:"name"`
+	CategoryID  compat.ID    `json:"categoryId"`
+	Price       compat.Money `json:"price"`
+	Image       compat.Text  `json:"image"`
+	Description compat.Text  `json:"description"`
+	Status      compat.Int   `json:"status"`
+}
+
+// apply checks and copies the non-null fields onto a dish or set meal record; the category must exist and
+// be of categoryType.
+func (in ItemInput) apply(tx core.App, r *core.Record, categoryType int) error {
+	if in.Name.Valid {
+		name, err := checkName(in.Name)
+		if err != nil {
+			return err
+		}
+		r.Set("name", name)
+	}
+	if in.CategoryID != 0 {
+		if err := requireCategoryOfType(tx, in.CategoryID, categoryType); err != nil {
+			return err
+		}
+		r.Set("category", in.CategoryID.String())
+	}
+	if in.Price.Valid {
+		price, err := checkPrice(in.Price)
+		if err != nil {
+			return err
+		}
+		r.Set("price", price)
+	}
+	if in.Image.Valid {
+		image, err := checkText(in.Image, compat.MsgImageTooLong)
+		if err != nil {
+			return err
+		}
+		r.Set("image", image)
+	}
+	if in.Description.Valid {
+		description, err := checkText(in.Description, compat.MsgDescriptionTooLong)
+		if err != nil {
+			return err
+		}
+		r.Set("description", description)
+	}
+	if in.Status.Valid {
+		status, err := checkStatus(in.Status)
+		if err != nil {
+			return err
+		}
+		r.Set("status", status)
+	}
+	return nil
 }
 
 // FlavorInput is one posted flavor; its id and dishId are ignored because the flavors are replaced.
@@ -74,13 +128,7 @@ func (o *FlavorOptions) UnmarshalJSON(b []byte) error {
 // SetmealInput is SetmealDTO. On update only the non-null fields change; SetmealDishes nil keeps the set
 // meal's dishes, a list (even empty) replaces them.
 type SetmealInput struct {
-	ID            compat.ID           `json:"id"`
-	CategoryID    compat.ID           `json:"categoryId"`
-	Name          compat.Text         `json:"name"`
-	Price         compat.Money        `json:"price"`
-	Status        compat.Int          `json:"status"`
-	Description   compat.Text         `json:"description"`
-	Image         compat.Text         `json:"image"`
+	ItemInput
 	SetmealDishes *[]SetmealDishInput `json:"setmealDishes"`
 }
 
