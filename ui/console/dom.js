@@ -1,0 +1,74 @@
+// Tiny DOM helpers: element building, dialogs, toasts and a paged table.
+import { t } from './i18n.js';
+
+export function h(tag, props, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(props || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k.startsWith('on')) el.addEventListener(k.slice(2).toLowerCase(), v);
+    else if (k === 'class') el.className = v;
+    else if (k === 'value' || k === 'checked' || k === 'disabled' || k === 'selected') el[k] = v;
+    else el.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat(Infinity)) {
+    if (c === undefined || c === null || c === false) continue;
+    el.append(c instanceof Node ? c : String(c));
+  }
+  return el;
+}
+
+export function toast(msg, bad = false) {
+  const el = h('div', { class: bad ? 'toast bad' : 'toast', role: 'status' }, msg);
+  document.body.append(el);
+  setTimeout(() => el.remove(), bad ? 4000 : 2000);
+}
+
+// dialog shows body with OK/Cancel. onOk may throw: its message is shown in the dialog, which stays open.
+export function dialog(title, body, { onOk, okText = '确定', extraClass = '', buttons } = {}) {
+  const err = h('div', { class: 'error', role: 'alert' });
+  const close = () => overlay.remove();
+  const ok = h('button', { class: 'primary', 'data-ok': '' }, t(okText));
+  ok.addEventListener('click', async () => {
+    err.textContent = '';
+    ok.disabled = true;
+    try {
+      if (onOk) await onOk();
+      close();
+    } catch (e) {
+      err.textContent = e.message === 'network' ? t('网络错误') : e.message;
+    } finally {
+      ok.disabled = false;
+    }
+  });
+  const overlay = h('div', { class: `overlay ${extraClass}` },
+    h('div', { class: 'dialog', role: 'dialog', 'aria-label': title },
+      h('h3', null, title), body, err,
+      h('div', { class: 'buttons' }, buttons || [h('button', { onclick: close }, t('取消')), onOk ? ok : null])));
+  document.body.append(overlay);
+  overlay.querySelector('input,select,textarea')?.focus();
+  return { close, err };
+}
+
+export function confirmDialog(question, action) {
+  dialog(t('确定'), h('p', null, question), { onOk: action });
+}
+
+export function field(label, input) { return [h('label', null, t(label)), input]; }
+
+export function table(columns, rows) {
+  if (!rows.length) return h('div', { class: 'empty' }, t('暂无数据'));
+  return h('table', null,
+    h('thead', null, h('tr', null, columns.map((c) => h('th', null, t(c.title))))),
+    h('tbody', null, rows.map((r) => h('tr', null, columns.map((c) => h('td', { class: c.class }, c.cell(r)))))));
+}
+
+export function pager(page, pageSize, total, go) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return h('div', { class: 'pager' },
+    h('span', { class: 'muted' }, `${t('共')} ${total}`),
+    h('button', { disabled: page <= 1, onclick: () => go(page - 1) }, t('上一页')),
+    h('span', null, `${page} / ${pages}`),
+    h('button', { disabled: page >= pages, onclick: () => go(page + 1) }, t('下一页')));
+}
+
+export function money(v) { return `¥${Number(v || 0).toFixed(2)}`; }

@@ -1,0 +1,52 @@
+// Chinese by default, English on request; the choice is kept in localStorage.
+const LANG_KEY = 'myrestaurant.console.lang';
+
+const en = {
+  '管理台': 'Console', '登录': 'Log in', '退出': 'Log out', '账号': 'Username', '密码': 'Password',
+  '请输入账号': 'Enter the username', '密码至少6位': 'The password needs at least 6 characters',
+  '工作台': 'Workspace', '订单管理': 'Orders', '分类管理': 'Categories', '菜品管理': 'Dishes', '套餐管理': 'Set meals',
+  '员工管理': 'Employees', '店铺设置': 'Shop', '数据统计': 'Reports', '营业中': 'Open', '打烊中': 'Closed',
+  '实时连接正常': 'Live', '实时连接已断开': 'Live connection down', '启用提示音': 'Enable sound', '提示音已开启': 'Sound on',
+  '修改密码': 'Change password', '原密码': 'Current password', '新密码': 'New password', '确认新密码': 'Repeat new password',
+  '两次输入的密码不一致': 'The two passwords differ', '保存': 'Save', '取消': 'Cancel', '确定': 'OK', '关闭': 'Close',
+  '新订单': 'New order', '催单': 'Reminder', '用户取消订单': 'Order cancelled by customer', '知道了': 'Acknowledge',
+  '查看订单': 'View order', '全部': 'All', '待付款': 'Unpaid', '待接单': 'To confirm', '已接单': 'Confirmed', '待派送': 'To deliver',
+  '派送中': 'Delivering', '已完成': 'Completed', '已取消': 'Cancelled', '订单号': 'Order no.', '手机号': 'Phone',
+  '开始时间': 'From', '结束时间': 'To', '查询': 'Search', '重置': 'Reset', '下单时间': 'Ordered at', '菜品': 'Items',
+  '地址': 'Address', '收货人': 'Consignee', '实收金额': 'Amount', '状态': 'Status', '操作': 'Actions', '详情': 'Details',
+  '接单': 'Confirm', '拒单': 'Reject', '派送': 'Deliver', '完成': 'Complete', '取消订单': 'Cancel order',
+  '打印小票': 'Print ticket', '暂无数据': 'Nothing here', '上一页': 'Prev', '下一页': 'Next', '共': 'Total',
+  '拒单原因': 'Reason for rejecting', '取消原因': 'Reason for cancelling', '自定义': 'Other', '请填写原因': 'Enter a reason',
+  '备注': 'Remark', '餐具': 'Tableware', '打包费': 'Packing', '配送费': 'Delivery', '预计送达': 'Expected by',
+  '订单详情': 'Order details', '操作成功': 'Done', '分类名称': 'Category name', '分类类型': 'Type', '排序': 'Sort',
+  '菜品分类': 'Dish category', '套餐分类': 'Set meal category', '新增': 'Add', '编辑': 'Edit', '删除': 'Delete',
+  '启售': 'Enable', '停售': 'Disable', '启用': 'Enable', '禁用': 'Disable', '确定删除吗？': 'Delete it?',
+  '菜品名称': 'Dish name', '价格': 'Price', '图片': 'Image', '描述': 'Description', '口味': 'Flavors',
+  '口味名称': 'Flavor', '口味选项(逗号分隔)': 'Options (comma separated)', '添加口味': 'Add flavor', '上传图片': 'Upload image',
+  '套餐名称': 'Set meal name', '套餐菜品': 'Dishes in the set', '添加菜品': 'Add dish', '份数': 'Copies',
+  '请输入名称': 'Enter a name', '请选择分类': 'Choose a category', '请输入正确的价格': 'Enter a valid price',
+  '请至少添加一个菜品': 'Add at least one dish', '请上传图片': 'Upload an image', '请输入排序(数字)': 'Enter a sort number',
+  '员工姓名': 'Name', '性别': 'Sex', '男': 'Male', '女': 'Female', '身份证号': 'ID number', '账号状态': 'Status',
+  '正常': 'Enabled', '已禁用': 'Disabled', '手机号需为11位数字': 'The phone number needs 11 digits',
+  '身份证号需为18位': 'The ID number needs 18 characters', '新员工初始密码为 123456': 'New employees start with password 123456',
+  '店铺名称': 'Shop name', '联系电话': 'Phone', '店铺地址': 'Address', '配送费(元)': 'Delivery fee (¥)',
+  '打包费(元/件)': 'Packing fee (¥/item)', '时区': 'Time zone', '今日数据': 'Today', '营业额': 'Turnover',
+  '有效订单': 'Valid orders', '订单完成率': 'Completion rate', '平均客单价': 'Average order', '新增用户': 'New customers',
+  '订单总览': 'Orders overview', '全部订单': 'All orders', '菜品总览': 'Dishes overview', '套餐总览': 'Set meals overview',
+  '已启售': 'On sale', '已停售': 'Off sale', '昨日': 'Yesterday', '近7日': 'Last 7 days', '近30日': 'Last 30 days',
+  '本周': 'This week', '本月': 'This month', '导出数据': 'Export', '营业额统计': 'Turnover', '用户统计': 'Customers',
+  '订单统计': 'Orders', '销量排名TOP10': 'Top 10 sellers', '用户总量': 'All customers', '订单数': 'Orders',
+  '订单总数': 'All orders', '暂未提供': 'Not available yet', '加载中': 'Loading', '点击启用提示音，才能播放新订单提醒':
+  'Click to enable sound so new-order alerts can ring', '搜索': 'Search', '菜品名称搜索': 'Search dishes',
+  '已选': 'Selected', '无': 'None', '语言': 'Language', '欢迎': 'Hello', '请先登录': 'Please log in',
+  '店铺已营业': 'The shop is open', '店铺已打烊': 'The shop is closed', '图片格式仅支持 jpg/jpeg/png，且不超过2MB': 'Images: jpg/jpeg/png up to 2 MB',
+  '请输入时区，如 Asia/Shanghai': 'Enter a time zone such as Asia/Shanghai', '金额需为非负数': 'Fees must be 0 or more',
+  '网络错误': 'Network error', '分类': 'Category', '日期': 'Date', '请修改初始密码': 'Please change the initial password', '客户': 'Customer', '合计': 'Total', '支付方式': 'Payment', '微信': 'WeChat', '支付宝': 'Alipay',
+};
+
+let lang = localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh';
+
+export function t(s) { return lang === 'en' ? (en[s] ?? s) : s; }
+export function currentLang() { return lang; }
+export function setLang(l) { lang = l === 'en' ? 'en' : 'zh'; localStorage.setItem(LANG_KEY, lang); document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN'; }
+setLang(lang);

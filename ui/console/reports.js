@@ -1,0 +1,105 @@
+// Workspace (today's figures) and reports (date presets, charts, Excel export).
+import uPlot from './vendor/uPlot.esm.js';
+import { api } from './api.js';
+import { t } from './i18n.js';
+import { h, toast, money } from './dom.js';
+
+// optional returns null when the route is not there yet, so the screen shows an empty state instead of an error.
+async function optional(p) {
+  try { return await p; } catch (e) { if (e.status === 404) return null; throw e; }
+}
+
+function card(label, value) { return h('div', { class: 'card' }, h('div', { class: 'label' }, t(label)), h('div', { class: 'value' }, value)); }
+const pct = (v) => `${(Number(v || 0) * 100).toFixed(1)}%`;
+
+export async function workspaceView(el, { seq }) {
+  const [biz, orders, dishes, meals] = await Promise.all(['businessData', 'overviewOrders', 'overviewDishes', 'overviewSetmeals']
+    .map((p) => optional(api.get(`/admin/workspace/${p}`))));
+  if (!seq()) return;
+  if (!biz && !orders) { el.append(h('div', { class: 'empty' }, t('暂未提供'))); return; }
+  if (biz) {
+    el.append(h('h3', null, t('今日数据')), h('div', { class: 'cards' },
+      card('营业额', money(biz.turnover)), card('有效订单', biz.validOrderCount), card('订单完成率', pct(biz.orderCompletionRate)),
+      card('平均客单价', money(biz.unitPrice)), card('新增用户', biz.newUsers)));
+  }
+  if (orders) {
+    el.append(h('h3', null, t('订单总览')), h('div', { class: 'cards' },
+      card('待接单', orders.waitingOrders), card('待派送', orders.deliveredOrders), card('已完成', orders.completedOrders),
+      card('已取消', orders.cancelledOrders), card('全部订单', orders.allOrders)));
+  }
+  const overview = (title, o) => o && [h('h3', null, t(title)), h('div', { class: 'cards' }, card('已启售', o.sold), card('已停售', o.discontinued))];
+  el.append(h('div', null, overview('菜品总览', dishes)), h('div', null, overview('套餐总览', meals)));
+}
+
+const ymd = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const daysAgo = (n) => { const d = new Date(); d.setDate(d.getDate() - n); return d; };
+const presets = {
+  '昨日': () => [daysAgo(1), daysAgo(1)],
+  '近7日': () => [daysAgo(7), daysAgo(1)],
+  '近30日': () => [daysAgo(30), daysAgo(1)],
+  '本周': () => { const d = new Date(); return [daysAgo((d.getDay() + 6) % 7), d]; },
+  '本月': () => { const d = new Date(); return [new Date(d.getFullYear(), d.getMonth(), 1), d]; },
+};
+let preset = '近7日';
+
+const split = (s) => (s ? String(s).split(',') : []);
+const nums = (s) => split(s).map(Number);
+const colors = ['#e6a23c', '#1a73c9', '#2e9d5b'];
+
+function lineChart(target, title, dates, series) {
+  const box = h('div', { class: 'chart' }, h('h4', null, t(title)));
+  target.append(box);
+  if (!dates.length) { box.append(h('div', { class: 'empty' }, t('暂无数据'))); return; }
+  const xs = dates.map((d) => new Date(`${d}T00:00:00`).getTime() / 1000);
+  const width = Math.max(320, box.clientWidth - 24);
+  new uPlot({
+    width, height: 220,
+    series: [{ label: t('日期') }, ...series.map(([label], i) => ({ label: t(label), stroke: colors[i], width: 2, points: { show: true } }))],
+    axes: [{ values: (u, vals) => vals.map((v) => ymd(new Date(v * 1000)).slice(5)) }, {}],
+    scales: { x: { time: true } },
+  }, [xs, ...series.map(([, ys]) => ys)], box);
+}
+
+export async function reportsView(el, { seq }) {
+  const gen = (el.gen = (el.gen || 0) + 1); // a newer render of this screen wins over a slower older one
+  const [b, e] = presets[preset]();
+  const q = { begin: ymd(b), end: ymd(e) };
+  const [turn, users, orders, top] = await Promise.all(['turnoverStatistics', 'userStatistics', 'ordersStatistics', 'top10']
+    .map((p) => optional(api.get(`/admin/report/${p}`, q))));
+  if (!seq() || gen !== el.gen) return;
+  const again = () => reportsView(el, { seq });
+  el.replaceChildren(h('div', { class: 'tabs' }, Object.keys(presets).map((p) => h('button', { class: p === preset ? 'active' : '', onclick: () => { preset = p; again(); } }, t(p))),
+    h('span', { class: 'muted', style: 'align-self:center;margin:0 .6rem' }, `${q.begin} ~ ${q.end}`),
+    h('button', { id: 'export', onclick: () => exportExcel() }, t('导出数据'))));
+  if (!turn && !users && !orders && !top) { el.append(h('div', { class: 'empty' }, t('暂未提供'))); return; }
+  const charts = h('div', { class: 'charts' });
+  el.append(charts);
+  if (turn) lineChart(charts, '营业额统计', split(turn.dateList), [['营业额', nums(turn.turnoverList)]]);
+  if (users) lineChart(charts, '用户统计', split(users.dateList), [['用户总量', nums(users.totalUserList)], ['新增用户', nums(users.newUserList)]]);
+  if (orders) {
+    lineChart(charts, '订单统计', split(orders.dateList), [['订单数', nums(orders.orderCountList)], ['有效订单', nums(orders.validOrderCountList)]]);
+    charts.lastChild.append(h('div', { class: 'muted' }, `${t('订单总数')} ${orders.totalOrderCount} · ${t('有效订单')} ${orders.validOrderCount} · ${t('订单完成率')} ${pct(orders.orderCompletionRate)}`));
+  }
+  if (top) {
+    const names = split(top.nameList);
+    const counts = nums(top.numberList);
+    const max = Math.max(1, ...counts);
+    charts.append(h('div', { class: 'chart' }, h('h4', null, t('销量排名TOP10')), names.length
+      ? h('div', { class: 'bars' }, names.map((n, i) => h('div', null, h('span', { class: 'name', title: n }, n),
+        h('span', { class: 'bar', style: `width:${Math.round((counts[i] / max) * 240)}px` }), counts[i])))
+      : h('div', { class: 'empty' }, t('暂无数据'))));
+  }
+}
+
+// exportExcel downloads the xlsx with the token header, which a plain link could not send.
+async function exportExcel() {
+  try {
+    const blob = await api.blob('/admin/report/export');
+    const url = URL.createObjectURL(blob);
+    const a = h('a', { href: url, download: '运营数据统计报表.xlsx' });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 5000);
+  } catch (e) { toast(e.status === 404 ? t('暂未提供') : e.message, true); }
+}
