@@ -92,7 +92,7 @@ export class Alerts {
       let on = false;
       this.titleTimer = setInterval(() => {
         on = !on;
-        document.title = on ? `【${t('新订单')}】${this.baseTitle}` : this.baseTitle;
+        document.title = on ? `【${t('待处理提醒')}】${this.baseTitle}` : this.baseTitle;
       }, 800);
     } else if (!this.list().length && this.titleTimer) {
       clearInterval(this.titleTimer);

@@ -193,7 +193,7 @@ function showAlerts(list) {
   const hint = alerts.soundEnabled ? null : h('div', { class: 'sound-hint' }, t('点击启用提示音，才能播放新订单提醒'), ' ',
     h('button', { class: 'sound', onclick: async () => { await alerts.enableSound(); render(); } }, t('启用提示音')));
   state.alertsOverlay = h('div', { class: 'overlay alerts', id: 'alerts-popup' },
-    h('div', { class: 'dialog', role: 'alertdialog' }, h('h3', null, `${t('新订单')} (${list.length})`), hint, items));
+    h('div', { class: 'dialog', role: 'alertdialog' }, h('h3', null, `${t('待处理提醒')} (${list.length})`), hint, items));
   document.body.append(state.alertsOverlay);
 }
 
