@@ -6,6 +6,7 @@ import (
 
 	"myrestaurant/modules/alert"
 	"myrestaurant/modules/cart"
+	"myrestaurant/modules/compat"
 	"myrestaurant/modules/config"
 	"myrestaurant/modules/customer"
 	"myrestaurant/modules/media"
@@ -19,6 +20,7 @@ import (
 
 // Register adds every module's hooks, routes and jobs to app.
 func Register(app core.App, cfg *config.Config) error {
+	compat.EnableAuthCache(app)
 	staff.Register(app, cfg.AdminPassword)
 	shop.Register(app)
 	media.Register(app)

@@ -3,6 +3,7 @@ package compat
 import (
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 )
@@ -60,9 +61,18 @@ func AuthRecord(app core.App, token string) *core.Record {
 	if token == "" {
 		return nil
 	}
+	cache := authCacheOf(app)
+	if cache != nil {
+		if r := cache.get(token, time.Now()); r != nil {
+			return r
+		}
+	}
 	record, err := app.FindAuthRecordByToken(token, core.TokenTypeAuth)
 	if err != nil {
 		return nil
+	}
+	if cache != nil {
+		cache.put(token, record)
 	}
 	return record
 }

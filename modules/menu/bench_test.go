@@ -26,7 +26,7 @@ type benchMenu struct {
 
 func newBenchMenu(b *testing.B) *benchMenu {
 	b.Helper()
-	app := apptest.New(b, register)
+	app := apptest.New(b, compat.EnableAuthCache, register) // as in production (modules.Register)
 	m := &benchMenu{app: app}
 	_, m.adminToken = apptest.Employee(b, app, "boss", 1)
 	_, m.customerToken = apptest.Customer(b, app, "openid-1")

@@ -1,0 +1,84 @@
+package compat
+
+import (
+	"sync"
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/security"
+)
+
+const authCacheKey = "myrestaurant.authCache"
+
+// maxCachedTokens bounds the cache; when it is full it starts again empty.
+const maxCachedTokens = 10_000
+
+// authCache remembers verified tokens, so a request does not read its account from the database again. It is
+// emptied whenever any account or the account collections change, so a lock, a password change, a deletion or
+// a new token secret still acts on the very next request.
+type authCache struct {
+	mu     sync.RWMutex
+	tokens map[string]cachedAuth
+}
+
+type cachedAuth struct {
+	record  *core.Record
+	expires time.Time
+}
+
+// EnableAuthCache turns the cache on for app and binds the hooks that keep it true. Without it every request
+// verifies its token against the database.
+func EnableAuthCache(app core.App) {
+	c := &authCache{tokens: map[string]cachedAuth{}}
+	app.Store().Set(authCacheKey, c)
+	forget := func(e *core.RecordEvent) error {
+		c.clear()
+		return e.Next()
+	}
+	app.OnRecordAfterUpdateSuccess(EmployeesCollection, UsersCollection).BindFunc(forget)
+	app.OnRecordAfterDeleteSuccess(EmployeesCollection, UsersCollection).BindFunc(forget)
+	// A new token secret set in the dashboard voids every token of the collection.
+	app.OnCollectionAfterUpdateSuccess(EmployeesCollection, UsersCollection).BindFunc(func(e *core.CollectionEvent) error {
+		c.clear()
+		return e.Next()
+	})
+}
+
+func authCacheOf(app core.App) *authCache {
+	c, _ := app.Store().Get(authCacheKey).(*authCache)
+	return c
+}
+
+func (c *authCache) get(token string, now time.Time) *core.Record {
+	c.mu.RLock()
+	a, ok := c.tokens[token]
+	c.mu.RUnlock()
+	if !ok || !now.Before(a.expires) {
+		return nil
+	}
+	// A copy: handlers may change e.Auth without touching the cached account.
+	return a.record.Clone()
+}
+
+func (c *authCache) put(token string, r *core.Record) {
+	claims, err := security.ParseUnverifiedJWT(token)
+	if err != nil {
+		return
+	}
+	exp, ok := claims["exp"].(float64)
+	if !ok {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.tokens) >= maxCachedTokens {
+		c.tokens = map[string]cachedAuth{}
+	}
+	c.tokens[token] = cachedAuth{record: r.Clone(), expires: time.Unix(int64(exp), 0)}
+}
+
+func (c *authCache) clear() {
+	c.mu.Lock()
+	c.tokens = map[string]cachedAuth{}
+	c.mu.Unlock()
+}
