@@ -56,6 +56,7 @@ func mockProvider(t testing.TB) payment.Provider {
 func newFixture(t testing.TB, provider payment.Provider) *fixture {
 	t.Helper()
 	app := apptest.New(t,
+		compat.EnableAuthCache, // as modules.Register does in production
 		menu.Register, cart.Register, shop.Register, alert.Register,
 		func(app core.App) { customer.Register(app, &config.Config{Demo: true}) },
 		func(app core.App) { Register(app, provider) },
