@@ -53,14 +53,29 @@ func (r Reply) Message() string {
 }
 
 // Call sends a compat request to a server started by Serve. headers are name/value pairs such as
-// "token", tok. body is marshalled to JSON unless it is a string, which is sent as is.
+// "token", tok. body is marshalled to JSON unless it is a string or bytes, which are sent as they are.
 func Call(t testing.TB, method, url string, body any, headers ...string) Reply {
+	t.Helper()
+	status, raw := Raw(t, method, url, body, headers...)
+	reply := Reply{Status: status}
+	if len(raw) > 0 && status == http.StatusOK {
+		if err := json.Unmarshal(raw, &reply); err != nil {
+			t.Fatalf("%s %s: not an envelope: %s", method, url, raw)
+		}
+	}
+	return reply
+}
+
+// Raw sends a request like Call and returns the HTTP status and the body as they are.
+func Raw(t testing.TB, method, url string, body any, headers ...string) (int, []byte) {
 	t.Helper()
 	var rd io.Reader
 	switch b := body.(type) {
 	case nil:
 	case string:
 		rd = strings.NewReader(b)
+	case []byte:
+		rd = bytes.NewReader(b)
 	default:
 		raw, err := json.Marshal(b)
 		if err != nil {
@@ -72,7 +87,9 @@ func Call(t testing.TB, method, url string, body any, headers ...string) Reply {
 	if err != nil {
 		t.Fatal(err)
 	}
-	req.Header.Set("Content-Type", "application/json")
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
 	for i := 0; i+1 < len(headers); i += 2 {
 		req.Header.Set(headers[i], headers[i+1])
 	}
@@ -82,11 +99,5 @@ func Call(t testing.TB, method, url string, body any, headers ...string) Reply {
 	}
 	defer res.Body.Close()
 	raw, _ := io.ReadAll(res.Body)
-	reply := Reply{Status: res.StatusCode}
-	if len(raw) > 0 && res.StatusCode == http.StatusOK {
-		if err := json.Unmarshal(raw, &reply); err != nil {
-			t.Fatalf("%s %s: not an envelope: %s", method, url, raw)
-		}
-	}
-	return reply
+	return res.StatusCode, raw
 }

@@ -2,7 +2,6 @@ package cart_test
 
 import (
 	"encoding/json"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -132,21 +131,8 @@ func wantFail(t testing.TB, what string, r apptest.Reply, msg string) {
 // raw sends a request and returns the HTTP status and body as they are.
 func raw(t testing.TB, method, url, body string, headers ...string) (int, string) {
 	t.Helper()
-	req, err := http.NewRequest(method, url, strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	for i := 0; i+1 < len(headers); i += 2 {
-		req.Header.Set(headers[i], headers[i+1])
-	}
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	return res.StatusCode, string(b)
+	status, b := apptest.Raw(t, method, url, body, headers...)
+	return status, string(b)
 }
 
 // flavor is the dish_flavor of an item, "" for none.

@@ -3,7 +3,6 @@ package customer_test
 import (
 	"context"
 	"encoding/json"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -32,21 +31,8 @@ func start(t *testing.T, cfg *config.Config) (*tests.TestApp, string) {
 // raw sends a request and returns the HTTP status and body as they are.
 func raw(t *testing.T, method, url, body string, headers ...string) (int, string) {
 	t.Helper()
-	req, err := http.NewRequest(method, url, strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	for i := 0; i+1 < len(headers); i += 2 {
-		req.Header.Set(headers[i], headers[i+1])
-	}
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	return res.StatusCode, string(b)
+	status, b := apptest.Raw(t, method, url, body, headers...)
+	return status, string(b)
 }
 
 // decode reads a reply's data into v.
