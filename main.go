@@ -13,6 +13,7 @@ import (
 
 	"myrestaurant/modules"
 	"myrestaurant/modules/config"
+	"myrestaurant/modules/loadtest"
 	_ "myrestaurant/pb_migrations"
 	"myrestaurant/ui"
 )
@@ -40,6 +41,8 @@ func main() {
 		log.Fatal(err)
 	}
 	ui.Register(app)
+	// `loadtest` drives a running server through the compat API (see README, Performance).
+	app.RootCmd.AddCommand(loadtest.Command())
 
 	if err := app.Start(); err != nil {
 		log.Fatal(err)

@@ -39,7 +39,11 @@ func Register(app core.App, cfg *config.Config) error {
 func paymentProvider(app core.App, cfg *config.Config) payment.Provider {
 	provider, err := payment.New(cfg)
 	if err != nil {
-		app.Logger().Warn("online payment is off", "reason", err.Error())
+		// Said when the server starts, not for every command of the binary.
+		app.OnServe().BindFunc(func(se *core.ServeEvent) error {
+			se.App.Logger().Warn("online payment is off", "reason", err.Error())
+			return se.Next()
+		})
 		return nil // not the typed nil New may return with its error
 	}
 	return provider
