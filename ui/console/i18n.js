@@ -9,7 +9,7 @@ const en = {
   '实时连接正常': 'Live', '实时连接已断开': 'Live connection down', '启用提示音': 'Enable sound', '提示音已开启': 'Sound on',
   '修改密码': 'Change password', '原密码': 'Current password', '新密码': 'New password', '确认新密码': 'Repeat new password',
   '两次输入的密码不一致': 'The two passwords differ', '保存': 'Save', '取消': 'Cancel', '确定': 'OK', '关闭': 'Close',
-  '新订单': 'New order', '待处理提醒': 'Alerts to handle', '催单': 'Reminder', '用户取消订单': 'Order cancelled by customer', '知道了': 'Acknowledge',
+  '新订单': 'New order', '待处理提醒': 'Alerts to handle', '营业额合计': 'Turnover in total', '催单': 'Reminder', '用户取消订单': 'Order cancelled by customer', '知道了': 'Acknowledge',
   '查看订单': 'View order', '全部': 'All', '待付款': 'Unpaid', '待接单': 'To confirm', '已接单': 'Confirmed', '待派送': 'To deliver',
   '派送中': 'Delivering', '已完成': 'Completed', '已取消': 'Cancelled', '订单号': 'Order no.', '手机号': 'Phone',
   '开始时间': 'From', '结束时间': 'To', '查询': 'Search', '重置': 'Reset', '下单时间': 'Ordered at', '菜品': 'Items',

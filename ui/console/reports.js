@@ -31,14 +31,18 @@ export async function workspaceView(el, { seq }) {
   el.append(h('div', null, overview('菜品总览', dishes)), h('div', null, overview('套餐总览', meals)));
 }
 
+// Report days are the shop's days (the server cuts them in the shop's time zone), whatever zone the tablet is in.
+const todayIn = (zone) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now());
+const shift = (day, n) => { const d = new Date(`${day}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + n); return d.toISOString().slice(0, 10); };
+// Chart axes place each day at the browser's local midnight, so they label it in local time.
 const ymd = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-const daysAgo = (n) => { const d = new Date(); d.setDate(d.getDate() - n); return d; };
+const weekday = (day) => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
 const presets = {
-  '昨日': () => [daysAgo(1), daysAgo(1)],
-  '近7日': () => [daysAgo(7), daysAgo(1)],
-  '近30日': () => [daysAgo(30), daysAgo(1)],
-  '本周': () => { const d = new Date(); return [daysAgo((d.getDay() + 6) % 7), d]; },
-  '本月': () => { const d = new Date(); return [new Date(d.getFullYear(), d.getMonth(), 1), d]; },
+  '昨日': (today) => [shift(today, -1), shift(today, -1)],
+  '近7日': (today) => [shift(today, -7), shift(today, -1)],
+  '近30日': (today) => [shift(today, -30), shift(today, -1)],
+  '本周': (today) => [shift(today, -weekday(today)), today],
+  '本月': (today) => [`${today.slice(0, 8)}01`, today],
 };
 let preset = '近7日';
 
@@ -62,8 +66,9 @@ function lineChart(target, title, dates, series) {
 
 export async function reportsView(el, { seq }) {
   const gen = (el.gen = (el.gen || 0) + 1); // a newer render of this screen wins over a slower older one
-  const [b, e] = presets[preset]();
-  const q = { begin: ymd(b), end: ymd(e) };
+  const shop = await api.get('/admin/shop/settings').catch(() => ({}));
+  const [begin, end] = presets[preset](todayIn(shop.timeZone || 'Asia/Shanghai'));
+  const q = { begin, end };
   const [turn, users, orders, top] = await Promise.all(['turnoverStatistics', 'userStatistics', 'ordersStatistics', 'top10']
     .map((p) => optional(api.get(`/admin/report/${p}`, q))));
   if (!seq() || gen !== el.gen) return;
@@ -74,7 +79,11 @@ export async function reportsView(el, { seq }) {
   if (!turn && !users && !orders && !top) { el.append(h('div', { class: 'empty' }, t('暂未提供'))); return; }
   const charts = h('div', { class: 'charts' });
   el.append(charts);
-  if (turn) lineChart(charts, '营业额统计', split(turn.dateList), [['营业额', nums(turn.turnoverList)]]);
+  if (turn) {
+    lineChart(charts, '营业额统计', split(turn.dateList), [['营业额', nums(turn.turnoverList)]]);
+    const total = nums(turn.turnoverList).reduce((a, v) => a + v, 0);
+    charts.lastChild.append(h('div', { class: 'muted', id: 'turnover-total' }, `${t('营业额合计')} ${money(total)}`));
+  }
   if (users) lineChart(charts, '用户统计', split(users.dateList), [['用户总量', nums(users.totalUserList)], ['新增用户', nums(users.newUserList)]]);
   if (orders) {
     lineChart(charts, '订单统计', split(orders.dateList), [['订单数', nums(orders.orderCountList)], ['有效订单', nums(orders.validOrderCountList)]]);

@@ -393,6 +393,14 @@ func TestConsoleTakesAnOrderFromAlertToCompletion(t *testing.T) {
 			evalTrue(fmt.Sprintf(`!!document.querySelector('main [data-view=%q]') && document.querySelector('main [data-view=%q]').childElementCount > 0`, view, view)))
 		shot(t, ctx, fmt.Sprintf("%02d-%s", 9+i, view))
 	}
+	// This month's report shows the day's completed order (the rejected one is no turnover), and the export
+	// button hands the browser a workbook.
+	run(t, ctx, "report of this month", chromedp.Navigate(base+"/console/#/reports"), clickText(".tabs button", "本月"),
+		evalTrue(`(document.querySelector('#turnover-total') || {}).textContent === '营业额合计 ¥25.00'`))
+	shot(t, ctx, "13b-reports-month")
+	run(t, ctx, "export", evalTrue(`(() => { window.__blobs = []; const create = URL.createObjectURL; URL.createObjectURL = (b) => { window.__blobs.push(b); return create(b); }; return true; })()`),
+		click("#export"),
+		evalTrue(`window.__blobs.length === 1 && window.__blobs[0].size > 1000 && window.__blobs[0].type.includes('spreadsheetml')`))
 	run(t, ctx, "english", chromedp.EmulateViewport(1024, 768), chromedp.Navigate(base+"/console/#/orders"),
 		click(".lang-switch"), evalTrue(`document.querySelector('nav').textContent.includes('Orders')`))
 	shot(t, ctx, "14-english-1024")
