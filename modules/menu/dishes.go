@@ -311,23 +311,24 @@ func attachFlavors(app core.App, dishes []DishVO) error {
 	return err
 }
 
-// dishFilter selects dishes: Name is a fragment, the others are exact when set.
-type dishFilter struct {
+// itemFilter selects dishes or set meals: Name is a fragment, the others are exact when set.
+type itemFilter struct {
 	Name       string
 	CategoryID compat.ID
 	Status     compat.Int
 }
 
-func (f dishFilter) where() dbx.Expression {
+// where is the filter on the table aliased as alias ("d" or "s").
+func (f itemFilter) where(alias string) dbx.Expression {
 	conds := []dbx.Expression{dbx.NewExp("1=1")}
 	if name := strings.TrimSpace(f.Name); name != "" {
-		conds = append(conds, compat.Contains("d.name", name))
+		conds = append(conds, compat.Contains(alias+".name", name))
 	}
 	if f.CategoryID != 0 {
-		conds = append(conds, dbx.HashExp{"d.category": f.CategoryID.String()})
+		conds = append(conds, dbx.HashExp{alias + ".category": f.CategoryID.String()})
 	}
 	if f.Status.Valid {
-		conds = append(conds, dbx.HashExp{"d.status": f.Status.Value})
+		conds = append(conds, dbx.HashExp{alias + ".status": f.Status.Value})
 	}
 	return dbx.And(conds...)
 }
@@ -337,9 +338,9 @@ func (f dishFilter) where() dbx.Expression {
 var dishOrder = []string{"d.created DESC", "d.rowid DESC"}
 
 // pageDishes is the admin dish page, newest first, with category names and empty flavor lists.
-func pageDishes(app core.App, f dishFilter, page compat.Page) (compat.PageResult[DishVO], error) {
+func pageDishes(app core.App, f itemFilter, page compat.Page) (compat.PageResult[DishVO], error) {
 	out := compat.PageResult[DishVO]{Records: []DishVO{}}
-	where := f.where()
+	where := f.where("d")
 	if err := app.DB().Select("COUNT(*)").From(dishesCollection + " d").Where(where).Row(&out.Total); err != nil {
 		return out, err
 	}
@@ -358,7 +359,7 @@ func pageDishes(app core.App, f dishFilter, page compat.Page) (compat.PageResult
 func listDishes(app core.App, categoryID compat.ID, name string) ([]Dish, error) {
 	var rows []dishRow
 	err := app.DB().Select(dishColumns...).From(dishesCollection + " d").
-		Where(dishFilter{Name: name, CategoryID: categoryID, Status: compat.IntOf(OnSale)}.where()).
+		Where(itemFilter{Name: name, CategoryID: categoryID, Status: compat.IntOf(OnSale)}.where("d")).
 		OrderBy(dishOrder...).All(&rows)
 	out := make([]Dish, 0, len(rows))
 	for _, r := range rows {

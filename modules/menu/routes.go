@@ -138,20 +138,28 @@ func deleteDishesAction(e *core.RequestEvent) (any, error) {
 	return nil, deleteDishes(e.App, ids)
 }
 
-func pageDishesAction(e *core.RequestEvent) (any, error) {
+// queryItemPage reads the paging and filters of the dish and set meal pages.
+func queryItemPage(e *core.RequestEvent) (compat.Page, itemFilter, error) {
 	page, err := compat.QueryPage(e)
 	if err != nil {
-		return nil, err
+		return page, itemFilter{}, err
 	}
 	categoryID, err := optionalQueryID(e, "categoryId")
 	if err != nil {
-		return nil, err
+		return page, itemFilter{}, err
 	}
 	status, err := compat.QueryInt(e, "status")
 	if err != nil {
+		return page, itemFilter{}, err
+	}
+	return page, itemFilter{Name: e.Request.URL.Query().Get("name"), CategoryID: categoryID, Status: status}, nil
+}
+
+func pageDishesAction(e *core.RequestEvent) (any, error) {
+	page, f, err := queryItemPage(e)
+	if err != nil {
 		return nil, err
 	}
-	f := dishFilter{Name: e.Request.URL.Query().Get("name"), CategoryID: categoryID, Status: status}
 	return pageDishes(e.App, f, page)
 }
 
@@ -212,19 +220,10 @@ func deleteSetmealsAction(e *core.RequestEvent) (any, error) {
 }
 
 func pageSetmealsAction(e *core.RequestEvent) (any, error) {
-	page, err := compat.QueryPage(e)
+	page, f, err := queryItemPage(e)
 	if err != nil {
 		return nil, err
 	}
-	categoryID, err := optionalQueryID(e, "categoryId")
-	if err != nil {
-		return nil, err
-	}
-	status, err := compat.QueryInt(e, "status")
-	if err != nil {
-		return nil, err
-	}
-	f := setmealFilter{Name: e.Request.URL.Query().Get("name"), CategoryID: categoryID, Status: status}
 	return pageSetmeals(e.App, f, page)
 }
 

@@ -2,7 +2,6 @@ package menu
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
@@ -285,34 +284,13 @@ func getSetmeal(app core.App, id compat.ID) (SetmealVO, error) {
 	return vo, err
 }
 
-// setmealFilter selects set meals: Name is a fragment, the others are exact when set.
-type setmealFilter struct {
-	Name       string
-	CategoryID compat.ID
-	Status     compat.Int
-}
-
-func (f setmealFilter) where() dbx.Expression {
-	conds := []dbx.Expression{dbx.NewExp("1=1")}
-	if name := strings.TrimSpace(f.Name); name != "" {
-		conds = append(conds, compat.Contains("s.name", name))
-	}
-	if f.CategoryID != 0 {
-		conds = append(conds, dbx.HashExp{"s.category": f.CategoryID.String()})
-	}
-	if f.Status.Valid {
-		conds = append(conds, dbx.HashExp{"s.status": f.Status.Value})
-	}
-	return dbx.And(conds...)
-}
-
 // setmealOrder is newest first, like dishOrder.
 var setmealOrder = []string{"s.created DESC", "s.rowid DESC"}
 
 // pageSetmeals is the admin set meal page, newest first, with category names and empty dish lists.
-func pageSetmeals(app core.App, f setmealFilter, page compat.Page) (compat.PageResult[SetmealVO], error) {
+func pageSetmeals(app core.App, f itemFilter, page compat.Page) (compat.PageResult[SetmealVO], error) {
 	out := compat.PageResult[SetmealVO]{Records: []SetmealVO{}}
-	where := f.where()
+	where := f.where("s")
 	if err := app.DB().Select("COUNT(*)").From(setmealsCollection + " s").Where(where).Row(&out.Total); err != nil {
 		return out, err
 	}
