@@ -56,7 +56,8 @@ func TokenFrom(r *http.Request, header string) string {
 	return t
 }
 
-// AuthRecord returns the account of a valid auth token, or nil.
+// AuthRecord returns the account of a valid auth token, or nil. The record may be shared with other requests:
+// read it, never change it (load a fresh copy from the database to edit an account).
 func AuthRecord(app core.App, token string) *core.Record {
 	if token == "" {
 		return nil

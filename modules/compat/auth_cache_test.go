@@ -16,13 +16,6 @@ func TestAuthCacheFollowsAccountChanges(t *testing.T) {
 	if r := compat.AuthRecord(app, tok); r == nil || r.Id != emp.Id {
 		t.Fatal("valid token refused")
 	}
-	// Served from the cache now; a change made on the returned copy does not leak into the cache.
-	r := compat.AuthRecord(app, tok)
-	r.Set("status", 0)
-	if again := compat.AuthRecord(app, tok); again.GetInt("status") != 1 {
-		t.Fatal("cached account changed through a returned copy")
-	}
-
 	emp.Set("status", 0)
 	if err := app.Save(emp); err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -45,9 +46,32 @@ func describeJSONError(err error) string {
 	return "字段类型不正确"
 }
 
+// Query is the first value of a query parameter, as e.Request.URL.Query().Get(name) gives it, without
+// parsing the whole query into a map: it runs on every menu read.
+func Query(e *core.RequestEvent, name string) string {
+	rest := e.Request.URL.RawQuery
+	for rest != "" {
+		var pair string
+		pair, rest, _ = strings.Cut(rest, "&")
+		if strings.Contains(pair, ";") {
+			continue // url.ParseQuery refuses these pairs too
+		}
+		key, value, _ := strings.Cut(pair, "=")
+		if key, err := url.QueryUnescape(key); err != nil || key != name {
+			continue
+		}
+		value, err := url.QueryUnescape(value)
+		if err != nil {
+			continue
+		}
+		return value
+	}
+	return ""
+}
+
 // QueryInt reads a lenient integer query parameter; empty is not Valid.
 func QueryInt(e *core.RequestEvent, name string) (Int, error) {
-	n, err := ParseInt(e.Request.URL.Query().Get(name))
+	n, err := ParseInt(Query(e, name))
 	if err != nil {
 		return Int{}, Failf("参数 %s 必须是整数", name)
 	}
@@ -56,7 +80,7 @@ func QueryInt(e *core.RequestEvent, name string) (Int, error) {
 
 // QueryID reads a record id from the query string; a missing or malformed one is a business error.
 func QueryID(e *core.RequestEvent, name string) (ID, error) {
-	return requireID(e.Request.URL.Query().Get(name), name)
+	return requireID(Query(e, name), name)
 }
 
 // PathID reads a record id from the path.
@@ -74,7 +98,7 @@ func requireID(s, name string) (ID, error) {
 
 // QueryIDs reads a comma-separated id list such as `ids=1,2,3`.
 func QueryIDs(e *core.RequestEvent, name string) ([]ID, error) {
-	raw := strings.TrimSpace(e.Request.URL.Query().Get(name))
+	raw := strings.TrimSpace(Query(e, name))
 	if raw == "" {
 		return nil, Failf("参数 %s 不能为空", name)
 	}

@@ -83,7 +83,7 @@ func getAction(e *core.RequestEvent) (any, error) {
 // mini-program sends as well.
 func deleteAction(e *core.RequestEvent) (any, error) {
 	var id compat.ID
-	if strings.TrimSpace(e.Request.URL.Query().Get("id")) != "" {
+	if strings.TrimSpace(compat.Query(e, "id")) != "" {
 		var err error
 		if id, err = compat.QueryID(e, "id"); err != nil {
 			return nil, err

@@ -2,7 +2,6 @@ package menu
 
 import (
 	"encoding/json/v2"
-	"strconv"
 	"sync"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -32,7 +31,14 @@ const maxCacheEntries = 4096
 type menuCache struct {
 	mu      sync.RWMutex
 	gen     uint64
-	entries map[string]cachedList
+	entries map[cacheKey]cachedList
+}
+
+// cacheKey names one cached list. A struct, not a formatted string, so a hit allocates nothing.
+type cacheKey struct {
+	zone   string     // the bytes hold times written in the shop's time zone, which staff may change
+	list   string     // "categories", "dishes" or "setmeals"
+	filter compat.Int // the category id, or the category type (unset: every type)
 }
 
 type cachedList struct {
@@ -42,12 +48,12 @@ type cachedList struct {
 
 func cacheOf(app core.App) *menuCache {
 	return app.Store().GetOrSet(cacheStoreKey, func() any {
-		return &menuCache{entries: map[string]cachedList{}}
+		return &menuCache{entries: map[cacheKey]cachedList{}}
 	}).(*menuCache)
 }
 
 // lookup returns the cached list of key, or the generation a read that fills it must start from.
-func (c *menuCache) lookup(key string) (cachedList, uint64, bool) {
+func (c *menuCache) lookup(key cacheKey) (cachedList, uint64, bool) {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	e, ok := c.entries[key]
@@ -55,7 +61,7 @@ func (c *menuCache) lookup(key string) (cachedList, uint64, bool) {
 }
 
 // store keeps a list that was read starting at generation gen, unless the menu changed since.
-func (c *menuCache) store(key string, gen uint64, e cachedList) bool {
+func (c *menuCache) store(key cacheKey, gen uint64, e cachedList) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if gen != c.gen || len(c.entries) >= maxCacheEntries {
@@ -73,13 +79,12 @@ func (c *menuCache) invalidate() {
 }
 
 // cachedRead serves key from the cache, or reads it with load and keeps it.
-func cachedRead[T any](app core.App, key string, load func(core.App) ([]T, error)) ([]T, []byte, error) {
+func cachedRead[T any](app core.App, key cacheKey, load func(core.App) ([]T, error)) ([]T, []byte, error) {
 	if app.IsTransactional() {
 		// A transaction sees its own uncommitted writes, which may yet roll back: keep nothing it reads.
 		return readWithBody(app, load)
 	}
-	// The bytes hold times written in the shop's time zone, which staff may change.
-	key = compat.Zone().String() + "|" + key
+	key.zone = compat.Zone().String()
 	c := cacheOf(app)
 	e, gen, ok := c.lookup(key)
 	if ok {
@@ -105,14 +110,16 @@ func readWithBody[T any](app core.App, load func(core.App) ([]T, error)) ([]T, [
 	return list, body, err
 }
 
-func dishesKey(categoryID compat.ID) string   { return "dishes:" + categoryID.String() }
-func setmealsKey(categoryID compat.ID) string { return "setmeals:" + categoryID.String() }
+func dishesKey(categoryID compat.ID) cacheKey {
+	return cacheKey{list: "dishes", filter: compat.Int{Value: int64(categoryID), Valid: true}}
+}
 
-func categoriesKey(categoryType compat.Int) string {
-	if !categoryType.Valid {
-		return "categories:"
-	}
-	return "categories:" + strconv.FormatInt(categoryType.Value, 10)
+func setmealsKey(categoryID compat.ID) cacheKey {
+	return cacheKey{list: "setmeals", filter: compat.Int{Value: int64(categoryID), Valid: true}}
+}
+
+func categoriesKey(categoryType compat.Int) cacheKey {
+	return cacheKey{list: "categories", filter: categoryType}
 }
 
 func customerDishes(app core.App, categoryID compat.ID) ([]DishVO, []byte, error) {

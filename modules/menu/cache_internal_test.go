@@ -6,6 +6,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"myrestaurant/modules/apptest"
+	"myrestaurant/modules/compat"
 )
 
 // A read that started before an invalidation must not keep what it read after it.
@@ -14,7 +15,7 @@ func TestCacheReadRacingAnInvalidation(t *testing.T) {
 	stale := []Category{{Name: "stale"}}
 
 	// The change commits (and invalidates) while the read is querying.
-	list, body, err := cachedRead(app, "k", func(core.App) ([]Category, error) {
+	list, body, err := cachedRead(app, categoriesKey(compat.Int{}), func(core.App) ([]Category, error) {
 		InvalidateMenuCache(app)
 		return stale, nil
 	})
@@ -27,8 +28,8 @@ func TestCacheReadRacingAnInvalidation(t *testing.T) {
 
 	// The next read keeps its list, and a later one is served from it.
 	fresh := []Category{{Name: "fresh"}}
-	cachedRead(app, "k", func(core.App) ([]Category, error) { return fresh, nil })
-	got, _, _ := cachedRead(app, "k", func(core.App) ([]Category, error) {
+	cachedRead(app, categoriesKey(compat.Int{}), func(core.App) ([]Category, error) { return fresh, nil })
+	got, _, _ := cachedRead(app, categoriesKey(compat.Int{}), func(core.App) ([]Category, error) {
 		t.Fatal("a cached list was read again")
 		return nil, nil
 	})
@@ -38,9 +39,9 @@ func TestCacheReadRacingAnInvalidation(t *testing.T) {
 
 	// The generation guard itself.
 	c := cacheOf(app)
-	_, gen, _ := c.lookup("other")
+	_, gen, _ := c.lookup(dishesKey(1))
 	c.invalidate()
-	if c.store("other", gen, cachedList{value: fresh}) {
+	if c.store(dishesKey(1), gen, cachedList{value: fresh}) {
 		t.Fatal("stored a list read before an invalidation")
 	}
 }
@@ -49,8 +50,8 @@ func TestCacheBound(t *testing.T) {
 	app := apptest.New(t)
 	c := cacheOf(app)
 	for i := range maxCacheEntries + 10 {
-		_, gen, _ := c.lookup("")
-		c.store(string(rune(i)), gen, cachedList{})
+		_, gen, _ := c.lookup(cacheKey{})
+		c.store(dishesKey(compat.ID(i)), gen, cachedList{})
 	}
 	if n := MenuCacheSize(app); n != maxCacheEntries {
 		t.Fatalf("cache size %d, want the bound %d", n, maxCacheEntries)

@@ -111,8 +111,7 @@ func searchAction(e *core.RequestEvent) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	q := e.Request.URL.Query()
-	f := SearchFilter{Number: strings.TrimSpace(q.Get("number")), Phone: strings.TrimSpace(q.Get("phone"))}
+	f := SearchFilter{Number: strings.TrimSpace(compat.Query(e, "number")), Phone: strings.TrimSpace(compat.Query(e, "phone"))}
 	if f.Status, err = compat.QueryInt(e, "status"); err != nil {
 		return nil, err
 	}
@@ -127,7 +126,7 @@ func searchAction(e *core.RequestEvent) (any, error) {
 
 // queryTime reads a `yyyy-MM-dd HH:mm:ss` query parameter in the shop's time zone; empty is the zero time.
 func queryTime(e *core.RequestEvent, name string) (time.Time, error) {
-	s := strings.TrimSpace(e.Request.URL.Query().Get(name))
+	s := strings.TrimSpace(compat.Query(e, name))
 	if s == "" {
 		return time.Time{}, nil
 	}

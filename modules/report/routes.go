@@ -26,8 +26,7 @@ func bindRoutes(se *core.ServeEvent) {
 // periodAction adapts a report of the begin..end query period.
 func periodAction[T any](report func(core.App, Period) (T, error)) compat.Action {
 	return func(e *core.RequestEvent) (any, error) {
-		q := e.Request.URL.Query()
-		p, err := ParsePeriod(q.Get("begin"), q.Get("end"))
+		p, err := ParsePeriod(compat.Query(e, "begin"), compat.Query(e, "end"))
 		if err != nil {
 			return nil, err
 		}

@@ -52,7 +52,7 @@ func pageAction(e *core.RequestEvent) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pageEmployees(e.App, e.Request.URL.Query().Get("name"), page)
+	return pageEmployees(e.App, compat.Query(e, "name"), page)
 }
 
 func statusAction(e *core.RequestEvent) (any, error) {
