@@ -10,7 +10,7 @@ import (
 //     orders of a period from the index alone;
 //   - order_details (order, name, number): the top-10 join reads an order's items from the index alone.
 //
-// They make idx_orders_status_time and idx_order_details_order redundant prefixes, which stay for now.
+// They make idx_orders_status_time and idx_order_details_order redundant prefixes (dropped by a later migration).
 var reportIndexes = []struct{ collection, name, columns string }{
 	{"orders", "idx_orders_report", "status, order_time, id, amount"},
 	{"order_details", "idx_order_details_sales", "`order`, name, number"},

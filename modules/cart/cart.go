@@ -221,3 +221,36 @@ func Clear(app core.App, userID compat.ID) error {
 		return nil
 	})
 }
+
+// Checkout empties the customer's cart into an order, inside the order's transaction tx, provided the cart still
+// holds exactly items (the same rows with the same counts) as read before the transaction. It reports false when
+// the cart changed since; the caller then rolls back, which puts every row back, and prices the cart again.
+// One plain DELETE: the rows become order details, so no record hooks or realtime events follow for them.
+func Checkout(tx core.App, userID compat.ID, items []Item) (bool, error) {
+	counts := make(map[compat.ID]int, len(items))
+	for _, it := range items {
+		counts[it.ID] = it.Number
+	}
+	rows, err := tx.DB().NewQuery("DELETE FROM {{" + ItemsCollection + "}} WHERE [[user]] = {:user} RETURNING [[id]], [[number]]").
+		Bind(dbx.Params{"user": userID.String()}).Rows()
+	if err != nil {
+		return false, err
+	}
+	defer rows.Close()
+	same, removed := true, 0
+	for rows.Next() {
+		var id string
+		var number int
+		if err := rows.Scan(&id, &number); err != nil {
+			return false, err
+		}
+		removed++
+		if n, ok := counts[compat.ParseID(id)]; !ok || n != number {
+			same = false
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return false, err
+	}
+	return same && removed == len(items), nil
+}

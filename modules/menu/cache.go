@@ -37,13 +37,13 @@ type menuCache struct {
 // cacheKey names one cached list. A struct, not a formatted string, so a hit allocates nothing.
 type cacheKey struct {
 	zone   string     // the bytes hold times written in the shop's time zone, which staff may change
-	list   string     // "categories", "dishes" or "setmeals"
+	list   string     // "categories", "dishes", "setmeals" or "sellables"
 	filter compat.Int // the category id, or the category type (unset: every type)
 }
 
 type cachedList struct {
-	value any    // []DishVO, []Setmeal or []Category
-	body  []byte // the whole success envelope the route sends
+	value any    // []DishVO, []Setmeal, []Category, or the sellables
+	body  []byte // the whole success envelope the route sends (none for the sellables)
 }
 
 func cacheOf(app core.App) *menuCache {
@@ -78,27 +78,40 @@ func (c *menuCache) invalidate() {
 	clear(c.entries)
 }
 
-// cachedRead serves key from the cache, or reads it with load and keeps it.
+// cachedRead serves a customer list and its response bytes from the cache, or reads them with load and keeps them.
 func cachedRead[T any](app core.App, key cacheKey, load func(core.App) ([]T, error)) ([]T, []byte, error) {
+	e, err := cached(app, key, func(app core.App) (cachedList, bool, error) {
+		list, body, err := readWithBody(app, load)
+		// An empty list is not kept: it is cheap to read again, and the original treats it as a miss too.
+		return cachedList{value: list, body: body}, len(list) > 0, err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return e.value.([]T), e.body, nil
+}
+
+// cached serves key from the cache, or builds the entry with read and keeps it when read says so.
+func cached(app core.App, key cacheKey, read func(core.App) (e cachedList, keep bool, err error)) (cachedList, error) {
 	if app.IsTransactional() {
 		// A transaction sees its own uncommitted writes, which may yet roll back: keep nothing it reads.
-		return readWithBody(app, load)
+		e, _, err := read(app)
+		return e, err
 	}
 	key.zone = compat.Zone().String()
 	c := cacheOf(app)
 	e, gen, ok := c.lookup(key)
 	if ok {
-		return e.value.([]T), e.body, nil
+		return e, nil
 	}
-	list, body, err := readWithBody(app, load)
+	e, keep, err := read(app)
 	if err != nil {
-		return nil, nil, err
+		return cachedList{}, err
 	}
-	// An empty list is not kept: it is cheap to read again, and the original treats it as a miss too.
-	if len(list) > 0 {
-		c.store(key, gen, cachedList{value: list, body: body})
+	if keep {
+		c.store(key, gen, e)
 	}
-	return list, body, nil
+	return e, nil
 }
 
 func readWithBody[T any](app core.App, load func(core.App) ([]T, error)) ([]T, []byte, error) {

@@ -21,6 +21,8 @@ func Register(app core.App, provider payment.Provider) {
 			OnRefunded: onRefunded,
 		})
 	}
+	watchPrices(app)
+	orders := startPlacer(app)
 	jobs := &scheduler{app: app}
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		if provider == nil {
@@ -34,6 +36,7 @@ func Register(app core.App, provider payment.Provider) {
 	})
 	app.OnTerminate().BindFunc(func(e *core.TerminateEvent) error {
 		jobs.stop()
+		orders.stop()
 		return e.Next()
 	})
 }

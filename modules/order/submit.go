@@ -2,13 +2,10 @@ package order
 
 import (
 	"errors"
-	"strconv"
 	"strings"
-	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
-	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 
 	"myrestaurant/modules/cart"
@@ -119,173 +116,93 @@ func priceCart(app core.App, items []cart.Item, s shop.Settings) (bill, error) {
 	return b, nil
 }
 
-// Submit places the customer's cart as a new order waiting for payment, in one transaction: the shop must be
-// open, the address the customer's, the cart not empty and everything in it on sale; the order is priced on the
-// server and must cost what the customer saw (the client's amount); the address, the customer's name and the
-// items' names, prices and pictures are copied into the order, and the cart is emptied.
+// errQuoteStale means the cart changed between pricing the order and writing it.
+var errQuoteStale = errors.New("order: the cart changed while the order was priced")
+
+// maxQuoteAttempts bounds the pricing rounds of one submit against a cart that keeps changing.
+const maxQuoteAttempts = 3
+
+// Submit places the customer's cart as a new order waiting for payment: the shop must be open, the address the
+// customer's, the cart not empty and everything in it on sale; the order is priced on the server and must cost
+// what the customer saw (the client's amount); the address, the customer's name and the items' names, prices and
+// pictures are copied into the order, and the cart is emptied.
+//
+// The reading and pricing (quoteOrder) run before the write transaction, so SQLite's one writer is held only for
+// the writes (placeOrder). Inside the transaction the price is trusted only if neither the shop nor the menu
+// was written since (priceWatch), else the order is priced again right there; the cart must be the very one
+// priced, or the whole submit starts again. The order, its items and the emptied cart are written together, or
+// nothing is.
 func Submit(app core.App, userID compat.ID, in SubmitInput) (SubmitResult, error) {
 	if err := in.check(); err != nil {
 		return SubmitResult{}, err
 	}
-	now := compat.Now(app)
-	var out SubmitResult
-	err := app.RunInTransaction(func(tx core.App) error {
-		settings, err := shop.Load(tx)
+	for attempt := 1; ; attempt++ {
+		q, err := quoteOrder(app, userID, in)
 		if err != nil {
-			return err
+			return SubmitResult{}, err
 		}
-		if settings.Status != shop.Open {
-			return compat.Fail(compat.MsgShopClosed)
+		out, err := placeOrder(app, q)
+		if !errors.Is(err, errQuoteStale) {
+			return out, err
 		}
-		address, err := customer.FindOwnAddress(tx, userID, in.AddressBookID)
-		if errors.Is(err, customer.ErrAddressNotFound) {
-			return compat.Fail(compat.MsgAddressEmpty)
+		if attempt == maxQuoteAttempts {
+			return SubmitResult{}, compat.Fail(compat.MsgAmountChanged)
 		}
-		if err != nil {
-			return err
-		}
-		items, err := cart.Items(tx, userID)
-		if err != nil {
-			return err
-		}
-		if len(items) == 0 {
-			return compat.Fail(compat.MsgCartEmpty)
-		}
-		b, err := priceCart(tx, items, settings)
-		if err != nil {
-			return err
-		}
-		if in.Amount.Valid && in.Amount.Cents != b.total() {
-			return compat.Fail(compat.MsgAmountChanged)
-		}
-		user, err := tx.FindRecordById(compat.UsersCollection, userID.String())
-		if err != nil {
-			return err
-		}
-		order, err := insertOrder(tx, now, user, address, in, b)
-		if err != nil {
-			return err
-		}
-		if err := insertDetails(tx, order.Id, b); err != nil {
-			return err
-		}
-		if err := cart.Clear(tx, userID); err != nil {
-			return err
-		}
-		out = SubmitResult{
-			ID:          compat.ParseID(order.Id),
-			OrderNumber: order.GetString("number"),
-			OrderAmount: compat.Cents(b.total()),
-			OrderTime:   compat.TimeOf(now),
-		}
-		return nil
-	})
-	return out, err
+	}
 }
 
-func insertOrder(tx core.App, now time.Time, user, address *core.Record, in SubmitInput, b bill) (*core.Record, error) {
-	col, err := tx.FindCachedCollectionByNameOrId(OrdersCollection)
+// quote is an order priced from what was read outside the write transaction, with what placeOrder needs to
+// know that it still holds.
+type quote struct {
+	now      time.Time
+	userID   compat.ID
+	in       SubmitInput
+	prices   priceStamp // when the shop and the menu were read
+	settings shop.Settings
+	userName string
+	address  *core.Record
+	cart     []cart.Item
+	bill     bill
+}
+
+// quoteOrder reads and prices the order, and refuses it with the contract's message when it cannot be placed.
+func quoteOrder(app core.App, userID compat.ID, in SubmitInput) (quote, error) {
+	q := quote{now: compat.Now(app), userID: userID, in: in}
+	if w := priceWatchOf(app); w != nil {
+		q.prices = w.stamp()
+	}
+	var err error
+	if q.settings, err = shop.Load(app); err != nil {
+		return quote{}, err
+	}
+	if q.settings.Status != shop.Open {
+		return quote{}, compat.Fail(compat.MsgShopClosed)
+	}
+	q.address, err = customer.FindOwnAddress(app, userID, in.AddressBookID)
+	if errors.Is(err, customer.ErrAddressNotFound) {
+		return quote{}, compat.Fail(compat.MsgAddressEmpty)
+	}
 	if err != nil {
-		return nil, err
+		return quote{}, err
 	}
-	order := core.NewRecord(col)
-	order.Set("status", PendingPayment)
-	order.Set("user", user.Id)
-	order.Set("address_book", address.Id)
-	order.Set("order_time", now)
-	order.Set("pay_method", in.PayMethod.Value)
-	order.Set("pay_status", Unpaid)
-	order.Set("amount", b.total())
-	order.Set("remark", in.Remark.Value)
-	order.Set("user_name", truncate(user.GetString("name"), 32))
-	order.Set("consignee", truncate(address.GetString("consignee"), 50))
-	order.Set("phone", address.GetString("phone"))
-	order.Set("address", truncate(address.GetString("province_name")+address.GetString("city_name")+
-		address.GetString("district_name")+address.GetString("detail"), 255))
-	if !in.EstimatedDeliveryTime.IsZero() {
-		order.Set("estimated_delivery_time", in.EstimatedDeliveryTime.Time)
+	if q.cart, err = cart.Items(app, userID); err != nil {
+		return quote{}, err
 	}
-	order.Set("delivery_status", in.DeliveryStatus.Value)
-	order.Set("pack_amount", b.packAmount())
-	order.Set("delivery_fee", b.delivery)
-	order.Set("tableware_number", in.TablewareNumber.Value)
-	order.Set("tableware_status", in.TablewareStatus.Value)
-
-	// The numbers of this process never repeat; a clash means another process (or a clock set back after a
-	// restart) used the number, so draw past it.
-	for attempt := 0; ; attempt++ {
-		number := numbers.next(now)
-		order.Set("number", number)
-		err := tx.Save(order)
-		if err == nil {
-			return order, nil
-		}
-		if !isNumberClash(err) || attempt == 9 {
-			return nil, err
-		}
-		numbers.skipPast(number)
+	if len(q.cart) == 0 {
+		return quote{}, compat.Fail(compat.MsgCartEmpty)
 	}
-}
-
-func insertDetails(tx core.App, orderID string, b bill) error {
-	col, err := tx.FindCachedCollectionByNameOrId(DetailsCollection)
+	if q.bill, err = priceCart(app, q.cart, q.settings); err != nil {
+		return quote{}, err
+	}
+	if in.Amount.Valid && in.Amount.Cents != q.bill.total() {
+		return quote{}, compat.Fail(compat.MsgAmountChanged)
+	}
+	user, err := app.FindRecordById(compat.UsersCollection, userID.String())
 	if err != nil {
-		return err
+		return quote{}, err
 	}
-	for _, l := range b.lines {
-		d := core.NewRecord(col)
-		d.Set("order", orderID)
-		d.Set("name", l.sellable.Name)
-		d.Set("image", l.sellable.Image)
-		d.Set("dish_id", l.sellable.DishID.String())
-		d.Set("setmeal_id", l.sellable.SetmealID.String())
-		d.Set("dish_flavor", l.item.DishFlavor.Value)
-		d.Set("number", l.item.Number)
-		d.Set("amount", l.sellable.Price)
-		if err := tx.Save(d); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// numberSource hands out order numbers: epoch milliseconds followed by a three-digit sequence (16 digits),
-// strictly increasing within the process, so they sort by time and two submits never draw the same one.
-type numberSource struct{ last atomic.Int64 }
-
-var numbers numberSource
-
-func (s *numberSource) next(now time.Time) string {
-	for {
-		last := s.last.Load()
-		n := max(last+1, now.UnixMilli()*1000)
-		if s.last.CompareAndSwap(last, n) {
-			return strconv.FormatInt(n, 10)
-		}
-	}
-}
-
-// skipPast makes every later number greater than used.
-func (s *numberSource) skipPast(used string) {
-	n, err := strconv.ParseInt(used, 10, 64)
-	if err != nil {
-		return
-	}
-	for {
-		last := s.last.Load()
-		if last >= n || s.last.CompareAndSwap(last, n) {
-			return
-		}
-	}
-}
-
-func isNumberClash(err error) bool {
-	var verrs validation.Errors
-	if !errors.As(err, &verrs) {
-		return false
-	}
-	var ve validation.Error
-	return verrs["number"] != nil && errors.As(verrs["number"], &ve) && ve.Code() == "validation_not_unique"
+	q.userName = user.GetString("name")
+	return q, nil
 }
 
 // truncate cuts s to at most n characters, for snapshots into columns shorter than their source.

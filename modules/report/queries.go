@@ -32,7 +32,7 @@ const (
 	// ordersFigure counts the day's orders whatever their status (index only: idx_orders_time).
 	ordersFigure dayFigure = `(SELECT COUNT(*) FROM {{orders}} o
 		WHERE o.[[order_time]] >= days.lo AND o.[[order_time]] < days.hi)`
-	// completedFigure counts the day's completed orders (index only: idx_orders_report or idx_orders_status_time).
+	// completedFigure counts the day's completed orders (index only: idx_orders_report).
 	completedFigure dayFigure = `(SELECT COUNT(*) FROM {{orders}} o
 		WHERE o.[[status]] = {:completed} AND o.[[order_time]] >= days.lo AND o.[[order_time]] < days.hi)`
 	// turnoverFigure sums the amounts (cents) of the day's completed orders (index only: idx_orders_report).

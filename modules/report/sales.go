@@ -86,7 +86,7 @@ func (c *salesCache) empty() bool {
 	return len(c.days) == 0
 }
 
-// completedFingerprint identifies the set of the day's completed orders (index only: idx_orders_status_time).
+// completedFingerprint identifies the set of the day's completed orders (index only: idx_orders_report).
 const completedFingerprint dayFigure = `(SELECT COUNT(*) || ':' || TOTAL(o.rowid) || ':' || TOTAL(o.rowid * o.rowid)
 		FROM {{orders}} o
 		WHERE o.[[status]] = {:completed} AND o.[[order_time]] >= days.lo AND o.[[order_time]] < days.hi)`

@@ -16,7 +16,7 @@ func Register(app core.App) {
 		bindRoutes(se)
 		return se.Next()
 	})
-	app.OnRecordAfterUpdateSuccess(collection).BindFunc(func(e *core.RecordEvent) error {
+	app.OnRecordAfterUpdateSuccess(Collection).BindFunc(func(e *core.RecordEvent) error {
 		applyZone(e.Record.GetString("time_zone"))
 		return e.Next()
 	})

@@ -11,7 +11,8 @@ import (
 	"myrestaurant/modules/compat"
 )
 
-const collection = "shop"
+// Collection holds the one shop record: its name, contacts, status, fees and time zone.
+const Collection = "shop"
 
 // Shop statuses of the contract.
 const (
@@ -32,7 +33,9 @@ type Settings struct {
 
 // record returns the one shop record; the first migration creates it.
 func record(app core.App) (*core.Record, error) {
-	return app.FindFirstRecordByFilter(collection, "id != ''")
+	r := &core.Record{}
+	err := app.RecordQuery(Collection).Limit(1).One(r)
+	return r, err
 }
 
 // Load reads the shop settings.

@@ -1,0 +1,316 @@
+package order
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+
+	"myrestaurant/modules/cart"
+	"myrestaurant/modules/compat"
+)
+
+// Writing a quoted order. Orders that arrive while another transaction holds SQLite's one writer wait, and then
+// go together into the next transaction, each in its own savepoint: SQLite writes and commits once for all of
+// them (group commit), and one order's failure undoes only that order. The customer's answer comes after the
+// commit, so an acknowledged order is on disk.
+
+// maxOrdersPerCommit bounds a group, so one commit never keeps the writer for long.
+const maxOrdersPerCommit = 64
+
+// placer is the one goroutine of an app that writes submitted orders.
+type placer struct {
+	app      core.App
+	requests chan placement
+	quit     chan struct{}
+}
+
+type placement struct {
+	quote  quote
+	result chan placeResult
+}
+
+type placeResult struct {
+	out SubmitResult
+	err error
+}
+
+const placerKey = "myrestaurant.order.placer"
+
+// startPlacer starts the app's order writer; stop ends it.
+func startPlacer(app core.App) *placer {
+	p := &placer{app: app, requests: make(chan placement), quit: make(chan struct{})}
+	app.Store().Set(placerKey, p)
+	go p.run()
+	return p
+}
+
+func (p *placer) stop() {
+	close(p.quit)
+	p.app.Store().Remove(placerKey)
+}
+
+// placeOrder writes a quoted order and its items and empties the cart, or returns errQuoteStale (the cart
+// changed) or the business error of a new quote, and writes nothing.
+func placeOrder(app core.App, q quote) (SubmitResult, error) {
+	p, _ := app.Store().Get(placerKey).(*placer)
+	if p == nil || app.IsTransactional() {
+		// No writer (an app without the order module's Register) or already inside a transaction, which holds
+		// the one write connection the writer would wait for.
+		var out SubmitResult
+		err := app.RunInTransaction(func(tx core.App) error {
+			var err error
+			out, err = placeQuoted(tx, q)
+			return err
+		})
+		return out, err
+	}
+	result := make(chan placeResult, 1)
+	select {
+	case p.requests <- placement{quote: q, result: result}:
+	case <-p.quit:
+		return SubmitResult{}, errors.New("order: the server is stopping")
+	}
+	r := <-result
+	return r.out, r.err
+}
+
+func (p *placer) run() {
+	for {
+		var group []placement
+		select {
+		case first := <-p.requests:
+			group = append(group, first)
+		case <-p.quit:
+			return
+		}
+	gather:
+		for len(group) < maxOrdersPerCommit {
+			select {
+			case next := <-p.requests:
+				group = append(group, next)
+			default:
+				break gather
+			}
+		}
+		p.write(group)
+	}
+}
+
+// write places a group of orders in one transaction and answers each once it has committed.
+func (p *placer) write(group []placement) {
+	results := make([]placeResult, len(group))
+	err := p.app.RunInTransaction(func(tx core.App) error {
+		for i, pl := range group {
+			out, err := placeInSavepoint(tx, pl.quote)
+			if errors.Is(err, errSavepointLost) {
+				return err
+			}
+			results[i] = placeResult{out, err}
+		}
+		return nil
+	})
+	for i, pl := range group {
+		if err != nil {
+			results[i] = placeResult{err: err}
+		}
+		pl.result <- results[i]
+	}
+}
+
+// errSavepointLost means an order could not be undone on its own; the whole group is rolled back.
+var errSavepointLost = errors.New("order: could not roll back to the order's savepoint")
+
+func placeInSavepoint(tx core.App, q quote) (out SubmitResult, err error) {
+	if _, err := tx.DB().NewQuery("SAVEPOINT place_order").Execute(); err != nil {
+		return SubmitResult{}, fmt.Errorf("%w: %w", errSavepointLost, err)
+	}
+	out, err = placeGuarded(tx, q)
+	if err != nil {
+		if _, rbErr := tx.DB().NewQuery("ROLLBACK TO place_order").Execute(); rbErr != nil {
+			return SubmitResult{}, fmt.Errorf("%w: %w", errSavepointLost, rbErr)
+		}
+	}
+	if _, relErr := tx.DB().NewQuery("RELEASE place_order").Execute(); relErr != nil {
+		return SubmitResult{}, fmt.Errorf("%w: %w", errSavepointLost, relErr)
+	}
+	return out, err
+}
+
+// placeGuarded is placeQuoted with a panic turned into that order's error, so the writer goes on.
+func placeGuarded(tx core.App, q quote) (out SubmitResult, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("order: placing panicked: %v", r)
+		}
+	}()
+	return placeQuoted(tx, q)
+}
+
+// placeQuoted writes a quoted order inside tx.
+func placeQuoted(tx core.App, q quote) (SubmitResult, error) {
+	if w := priceWatchOf(tx); w == nil || !w.holds(q.prices) {
+		// The shop or the menu changed (or was changing) since the price was read: price it again, now
+		// that no other write can come between.
+		fresh, err := quoteOrder(tx, q.userID, q.in)
+		if err != nil {
+			return SubmitResult{}, err
+		}
+		q = fresh
+	}
+	same, err := cart.Checkout(tx, q.userID, q.cart)
+	if err != nil {
+		return SubmitResult{}, err
+	}
+	if !same {
+		return SubmitResult{}, errQuoteStale
+	}
+	id, number, err := insertOrder(tx, q)
+	if err != nil {
+		return SubmitResult{}, err
+	}
+	if err := insertDetails(tx, id, q.bill); err != nil {
+		return SubmitResult{}, err
+	}
+	return SubmitResult{
+		ID:          compat.ParseID(id),
+		OrderNumber: number,
+		OrderAmount: compat.Cents(q.bill.total()),
+		OrderTime:   compat.TimeOf(q.now),
+	}, nil
+}
+
+// insertOrder writes the order with one plain INSERT, as insertDetails writes its items: every value is checked or
+// cut to its column above, and a new order is unpaid, so nothing listens for it yet (the staff hear of it when it
+// is paid, through the state machine, which saves through the record). It returns the order's id and number.
+func insertOrder(tx core.App, q quote) (id, number string, err error) {
+	in, b, address := q.in, q.bill, q.address
+	now := dbTime(q.now)
+	params := dbx.Params{
+		"status":                  PendingPayment,
+		"user":                    q.userID.String(),
+		"address_book":            address.Id,
+		"order_time":              now,
+		"pay_method":              in.PayMethod.Value,
+		"pay_status":              Unpaid,
+		"amount":                  b.total(),
+		"remark":                  in.Remark.Value,
+		"phone":                   address.GetString("phone"),
+		"address":                 truncate(address.GetString("province_name")+address.GetString("city_name")+address.GetString("district_name")+address.GetString("detail"), 255),
+		"user_name":               truncate(q.userName, 32),
+		"consignee":               truncate(address.GetString("consignee"), 50),
+		"estimated_delivery_time": "",
+		"delivery_status":         in.DeliveryStatus.Value,
+		"pack_amount":             b.packAmount(),
+		"delivery_fee":            b.delivery,
+		"tableware_number":        in.TablewareNumber.Value,
+		"tableware_status":        in.TablewareStatus.Value,
+		"created":                 now,
+		"updated":                 now,
+	}
+	if !in.EstimatedDeliveryTime.IsZero() {
+		params["estimated_delivery_time"] = dbTime(in.EstimatedDeliveryTime.Time)
+	}
+	columns := make([]string, 0, len(params)+2)
+	values := make([]string, 0, len(params)+2)
+	for _, c := range append(slices.Sorted(maps.Keys(params)), "id", "number") {
+		columns = append(columns, "[["+c+"]]")
+		values = append(values, "{:"+c+"}")
+	}
+	insert := tx.DB().NewQuery("INSERT INTO {{" + OrdersCollection + "}} (" + strings.Join(columns, ", ") +
+		") VALUES (" + strings.Join(values, ", ") + ")")
+
+	// The numbers of this process never repeat; a clash means another process (or a clock set back after a
+	// restart) used the number, so draw past it. The id is random, as PocketBase draws it; a clash draws again.
+	for attempt := 0; ; attempt++ {
+		id, number = compat.NewID().String(), numbers.next(q.now)
+		params["id"], params["number"] = id, number
+		_, err = insert.Bind(params).Execute()
+		if err == nil {
+			return id, number, nil
+		}
+		if attempt == 9 {
+			return "", "", err
+		}
+		switch {
+		case strings.Contains(err.Error(), "UNIQUE constraint failed: "+OrdersCollection+".number"):
+			numbers.skipPast(number)
+		case strings.Contains(err.Error(), "UNIQUE constraint failed: "+OrdersCollection+".id"):
+		default:
+			return "", "", err
+		}
+	}
+}
+
+// insertDetails writes the order's items in one plain INSERT: every value comes from the menu and the cart, both
+// already checked against the columns' limits, and nothing listens for new items of an unpaid order (the sales
+// report's hook cares about completed orders only).
+func insertDetails(tx core.App, orderID string, b bill) error {
+	var sql strings.Builder
+	sql.WriteString("INSERT INTO {{" + DetailsCollection + "}} ([[id]], [[order]], [[name]], [[image]], [[dish_id]], " +
+		"[[setmeal_id]], [[dish_flavor]], [[number]], [[amount]]) VALUES ")
+	params := dbx.Params{"order": orderID}
+	for i, l := range b.lines {
+		if i > 0 {
+			sql.WriteString(", ")
+		}
+		n := strconv.Itoa(i)
+		sql.WriteString("({:id" + n + "}, {:order}, {:name" + n + "}, {:image" + n + "}, {:dish" + n + "}, {:setmeal" + n +
+			"}, {:flavor" + n + "}, {:number" + n + "}, {:amount" + n + "})")
+		params["name"+n] = truncate(l.sellable.Name, 32)
+		params["image"+n] = l.sellable.Image
+		params["dish"+n] = l.sellable.DishID.String()
+		params["setmeal"+n] = l.sellable.SetmealID.String()
+		params["flavor"+n] = l.item.DishFlavor.Value
+		params["number"+n] = l.item.Number
+		params["amount"+n] = l.sellable.Price
+	}
+	// Random ids, as PocketBase draws them; a clash with an existing item (about one in 10^9 per item at a
+	// million items) draws again.
+	for attempt := 0; ; attempt++ {
+		for i := range b.lines {
+			params["id"+strconv.Itoa(i)] = compat.NewID().String()
+		}
+		_, err := tx.DB().NewQuery(sql.String()).Bind(params).Execute()
+		if err == nil || attempt == 2 || !strings.Contains(err.Error(), "UNIQUE constraint failed: "+DetailsCollection+".id") {
+			return err
+		}
+	}
+}
+
+// numberSource hands out order numbers: epoch milliseconds followed by a three-digit sequence (16 digits),
+// strictly increasing within the process, so they sort by time and two submits never draw the same one.
+type numberSource struct{ last atomic.Int64 }
+
+var numbers numberSource
+
+func (s *numberSource) next(now time.Time) string {
+	for {
+		last := s.last.Load()
+		n := max(last+1, now.UnixMilli()*1000)
+		if s.last.CompareAndSwap(last, n) {
+			return strconv.FormatInt(n, 10)
+		}
+	}
+}
+
+// skipPast makes every later number greater than used.
+func (s *numberSource) skipPast(used string) {
+	n, err := strconv.ParseInt(used, 10, 64)
+	if err != nil {
+		return
+	}
+	for {
+		last := s.last.Load()
+		if last >= n || s.last.CompareAndSwap(last, n) {
+			return
+		}
+	}
+}
