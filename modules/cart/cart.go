@@ -8,6 +8,7 @@ import (
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/types"
 
 	"myrestaurant/modules/compat"
 	"myrestaurant/modules/menu"
@@ -37,24 +38,6 @@ type Item struct {
 	Amount     compat.Money `json:"amount"`
 	Image      string       `json:"image"`
 	CreateTime compat.Time  `json:"createTime"`
-}
-
-func itemOf(r *core.Record) Item {
-	it := Item{
-		ID:         compat.ParseID(r.Id),
-		Name:       r.GetString("name"),
-		UserID:     compat.ParseID(r.GetString("user")),
-		DishID:     compat.ParseID(r.GetString("dish")),
-		SetmealID:  compat.ParseID(r.GetString("setmeal")),
-		Number:     r.GetInt("number"),
-		Amount:     compat.Cents(int64(r.GetInt("amount"))),
-		Image:      r.GetString("image"),
-		CreateTime: compat.TimeOf(r.GetDateTime("created").Time()),
-	}
-	if f := r.GetString("dish_flavor"); f != "" {
-		it.DishFlavor = compat.Text{Value: f, Valid: true}
-	}
-	return it
 }
 
 // Choice names what goes into a cart: a dish with its flavor ("" for none), or a set meal.
@@ -189,17 +172,42 @@ func sub(app core.App, userID compat.ID, s selector) error {
 	})
 }
 
-// Items returns the customer's cart, oldest row first. It works with a transaction app.
+// Items returns the customer's cart, oldest row first. It works with a transaction app. The rows are scanned
+// as plain columns, not records: every order submit reads the cart.
 func Items(app core.App, userID compat.ID) ([]Item, error) {
-	var rows []*core.Record
-	err := app.RecordQuery(ItemsCollection).AndWhere(dbx.HashExp{"user": userID.String()}).
-		OrderBy("created ASC", "id ASC").All(&rows)
+	var rows []struct {
+		ID      string         `db:"id"`
+		Name    string         `db:"name"`
+		Dish    string         `db:"dish"`
+		Setmeal string         `db:"setmeal"`
+		Flavor  string         `db:"dish_flavor"`
+		Number  int            `db:"number"`
+		Amount  int64          `db:"amount"`
+		Image   string         `db:"image"`
+		Created types.DateTime `db:"created"`
+	}
+	err := app.DB().Select("id", "name", "dish", "setmeal", "dish_flavor", "number", "amount", "image", "created").
+		From(ItemsCollection).Where(dbx.HashExp{"user": userID.String()}).OrderBy("created ASC", "id ASC").All(&rows)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]Item, 0, len(rows))
 	for _, r := range rows {
-		out = append(out, itemOf(r))
+		it := Item{
+			ID:         compat.ParseID(r.ID),
+			Name:       r.Name,
+			UserID:     userID,
+			DishID:     compat.ParseID(r.Dish),
+			SetmealID:  compat.ParseID(r.Setmeal),
+			Number:     r.Number,
+			Amount:     compat.Cents(r.Amount),
+			Image:      r.Image,
+			CreateTime: compat.TimeOf(r.Created.Time()),
+		}
+		if r.Flavor != "" {
+			it.DishFlavor = compat.Text{Value: r.Flavor, Valid: true}
+		}
+		out = append(out, it)
 	}
 	return out, nil
 }

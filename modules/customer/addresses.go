@@ -1,6 +1,8 @@
 package customer
 
 import (
+	"database/sql"
+	"errors"
 	"strings"
 	"unicode/utf8"
 
@@ -140,6 +142,35 @@ func FindOwnAddress(app core.App, userID, addressID compat.ID) (*core.Record, er
 		return nil, ErrAddressNotFound
 	}
 	return rows[0], nil
+}
+
+// Delivery is what an order copies from the customer: the chosen address and the customer's name.
+type Delivery struct {
+	AddressID    string `db:"id"`
+	Consignee    string `db:"consignee"`
+	Phone        string `db:"phone"`
+	ProvinceName string `db:"province_name"`
+	CityName     string `db:"city_name"`
+	DistrictName string `db:"district_name"`
+	Detail       string `db:"detail"`
+	CustomerName string `db:"customer_name"`
+}
+
+// FindDelivery reads, in one query, the customer's address with addressID and the customer's name, or returns
+// ErrAddressNotFound when the address does not exist or is someone else's. It works with a transaction app.
+func FindDelivery(app core.App, userID, addressID compat.ID) (Delivery, error) {
+	if userID == 0 || addressID == 0 {
+		return Delivery{}, ErrAddressNotFound
+	}
+	var d Delivery
+	err := app.DB().Select("a.id", "a.consignee", "a.phone", "a.province_name", "a.city_name", "a.district_name",
+		"a.detail", "u.name AS customer_name").
+		From(AddressesCollection+" a").InnerJoin(compat.UsersCollection+" u", dbx.NewExp("u.id = a.user")).
+		Where(dbx.HashExp{"a.id": addressID.String(), "a.user": userID.String()}).Limit(1).One(&d)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Delivery{}, ErrAddressNotFound
+	}
+	return d, err
 }
 
 // listAddresses returns the customer's addresses, oldest first.

@@ -34,6 +34,7 @@ func BenchmarkSubmit(b *testing.B) {
 	for _, workers := range []int{8, 32} {
 		b.Run(fmt.Sprintf("customers=%d", workers), func(b *testing.B) {
 			f := newFixture(b, mockProvider(b))
+			f.app.Settings().Logs.MaxDays = 5 // PocketBase's default request log, which test apps turn off
 			shoppers := make([]shopper, b.N)
 			amounts := make([]int64, b.N)
 			for i := range shoppers {

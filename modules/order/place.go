@@ -191,21 +191,21 @@ func placeQuoted(tx core.App, q quote) (SubmitResult, error) {
 // cut to its column above, and a new order is unpaid, so nothing listens for it yet (the staff hear of it when it
 // is paid, through the state machine, which saves through the record). It returns the order's id and number.
 func insertOrder(tx core.App, q quote) (id, number string, err error) {
-	in, b, address := q.in, q.bill, q.address
+	in, b, d := q.in, q.bill, q.delivery
 	now := dbTime(q.now)
 	params := dbx.Params{
 		"status":                  PendingPayment,
 		"user":                    q.userID.String(),
-		"address_book":            address.Id,
+		"address_book":            d.AddressID,
 		"order_time":              now,
 		"pay_method":              in.PayMethod.Value,
 		"pay_status":              Unpaid,
 		"amount":                  b.total(),
 		"remark":                  in.Remark.Value,
-		"phone":                   address.GetString("phone"),
-		"address":                 truncate(address.GetString("province_name")+address.GetString("city_name")+address.GetString("district_name")+address.GetString("detail"), 255),
-		"user_name":               truncate(q.userName, 32),
-		"consignee":               truncate(address.GetString("consignee"), 50),
+		"phone":                   d.Phone,
+		"address":                 truncate(d.ProvinceName+d.CityName+d.DistrictName+d.Detail, 255),
+		"user_name":               truncate(d.CustomerName, 32),
+		"consignee":               truncate(d.Consignee, 50),
 		"estimated_delivery_time": "",
 		"delivery_status":         in.DeliveryStatus.Value,
 		"pack_amount":             b.packAmount(),

@@ -5,8 +5,10 @@ import (
 	"testing"
 
 	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
 
 	"myrestaurant/modules/compat"
+	"myrestaurant/modules/menu"
 	"myrestaurant/modules/shop"
 )
 
@@ -137,6 +139,22 @@ func TestPriceWatch(t *testing.T) {
 	if after := w.stamp(); !after.settled || !w.holds(after) {
 		t.Fatalf("not trusted after the write committed: %+v", after)
 	}
+	// The write counts as finished only after every other "after" hook, the menu cache's included, has run.
+	var unsettledInHooks int
+	f.app.OnRecordAfterUpdateSuccess("dishes").Bind(&hook.Handler[*core.RecordEvent]{Priority: 999_999, Func: func(e *core.RecordEvent) error {
+		if !w.stamp().settled {
+			unsettledInHooks++
+		}
+		return e.Next()
+	}})
+	f.update("dishes", f.chicken, map[string]any{"price": chickenPrice + 2})
+	if unsettledInHooks != 1 || !w.stamp().settled {
+		t.Fatalf("finished before the other after hooks ran (%d) or never (%+v)", unsettledInHooks, w.stamp())
+	}
+	if s, err := menu.FindSellable(f.app, f.chicken, 0); err != nil || s.Price != chickenPrice+2 {
+		t.Fatalf("settled with a stale price: %+v %v", s, err)
+	}
+
 	// A rolled-back write settles too.
 	f.app.RunInTransaction(func(tx core.App) error {
 		r, err := tx.FindRecordById("dishes", f.rice.String())

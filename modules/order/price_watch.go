@@ -1,6 +1,7 @@
 package order
 
 import (
+	"sync"
 	"sync/atomic"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -14,13 +15,15 @@ import (
 // items with their categories — so that a submit can price the cart outside the write transaction and know,
 // inside it, whether that price still holds.
 //
-// started moves when a write begins, finished when its transaction has committed or rolled back. A price read
-// while the two differ may have seen a write that is about to roll back, or missed one that is about to commit,
-// so it is not trusted. A price read while they were equal holds as long as started has not moved: SQLite has
-// one writer, so any later write to those collections has moved started before the order's transaction can
-// begin.
+// started moves when a write begins; finished once it has committed or failed and every "after" hook of the
+// write before this one has run, the menu cache's included, so the cache no longer holds what the write
+// replaced. A price read while the two differ may have seen a write that is about to roll back, or missed one
+// that is about to commit, so it is not trusted. A price read while they were equal holds as long as started
+// has not moved: SQLite has one writer, so any later write to those collections has moved started before the
+// order's transaction can begin.
 type priceWatch struct {
 	started, finished atomic.Uint64
+	writing           sync.Map // *core.Record → struct{}: the writes started and not yet finished
 }
 
 // priceStamp is the state of the watch when a price was read.
@@ -41,7 +44,34 @@ func watchPrices(app core.App) *priceWatch {
 		app.OnRecordUpdateExecute(collections...),
 		app.OnRecordDeleteExecute(collections...),
 	} {
-		h.BindFunc(w.track)
+		h.BindFunc(func(e *core.RecordEvent) error {
+			w.writing.Store(e.Record, struct{}{})
+			w.started.Add(1)
+			return e.Next()
+		})
+	}
+	// Last among the "after" hooks (the menu cache empties itself first). A failure before the write began
+	// (validation) also ends here, without having started: the map tells them apart.
+	const last = 1_000_000
+	for _, h := range []*hook.TaggedHook[*core.RecordEvent]{
+		app.OnRecordAfterCreateSuccess(collections...),
+		app.OnRecordAfterUpdateSuccess(collections...),
+		app.OnRecordAfterDeleteSuccess(collections...),
+	} {
+		h.Bind(&hook.Handler[*core.RecordEvent]{Priority: last, Func: func(e *core.RecordEvent) error {
+			w.done(e.Record)
+			return e.Next()
+		}})
+	}
+	for _, h := range []*hook.TaggedHook[*core.RecordErrorEvent]{
+		app.OnRecordAfterCreateError(collections...),
+		app.OnRecordAfterUpdateError(collections...),
+		app.OnRecordAfterDeleteError(collections...),
+	} {
+		h.Bind(&hook.Handler[*core.RecordErrorEvent]{Priority: last, Func: func(e *core.RecordErrorEvent) error {
+			w.done(e.Record)
+			return e.Next()
+		}})
 	}
 	return w
 }
@@ -51,19 +81,10 @@ func priceWatchOf(app core.App) *priceWatch {
 	return w
 }
 
-// track counts one write: started before it runs, finished once its transaction is over.
-func (w *priceWatch) track(e *core.RecordEvent) error {
-	w.started.Add(1)
-	err := e.Next()
-	if tx := e.App.TxInfo(); tx != nil && err == nil {
-		tx.OnComplete(func(error) error {
-			w.finished.Add(1)
-			return nil
-		})
-		return nil
+func (w *priceWatch) done(r *core.Record) {
+	if _, ok := w.writing.LoadAndDelete(r); ok {
+		w.finished.Add(1)
 	}
-	w.finished.Add(1)
-	return err
 }
 
 // stamp is taken before reading prices.

@@ -159,8 +159,7 @@ type quote struct {
 	in       SubmitInput
 	prices   priceStamp // when the shop and the menu were read
 	settings shop.Settings
-	userName string
-	address  *core.Record
+	delivery customer.Delivery
 	cart     []cart.Item
 	bill     bill
 }
@@ -178,7 +177,7 @@ func quoteOrder(app core.App, userID compat.ID, in SubmitInput) (quote, error) {
 	if q.settings.Status != shop.Open {
 		return quote{}, compat.Fail(compat.MsgShopClosed)
 	}
-	q.address, err = customer.FindOwnAddress(app, userID, in.AddressBookID)
+	q.delivery, err = customer.FindDelivery(app, userID, in.AddressBookID)
 	if errors.Is(err, customer.ErrAddressNotFound) {
 		return quote{}, compat.Fail(compat.MsgAddressEmpty)
 	}
@@ -197,11 +196,6 @@ func quoteOrder(app core.App, userID compat.ID, in SubmitInput) (quote, error) {
 	if in.Amount.Valid && in.Amount.Cents != q.bill.total() {
 		return quote{}, compat.Fail(compat.MsgAmountChanged)
 	}
-	user, err := app.FindRecordById(compat.UsersCollection, userID.String())
-	if err != nil {
-		return quote{}, err
-	}
-	q.userName = user.GetString("name")
 	return q, nil
 }
 
