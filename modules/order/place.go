@@ -108,8 +108,10 @@ func (p *placer) run() {
 func (p *placer) write(group []placement) {
 	results := make([]placeResult, len(group))
 	err := p.app.RunInTransaction(func(tx core.App) error {
+		prepared := newPreparedTx(tx)
+		defer prepared.close()
 		for i, pl := range group {
-			out, err := placeInSavepoint(tx, pl.quote)
+			out, err := placeInSavepoint(prepared, pl.quote)
 			if errors.Is(err, errSavepointLost) {
 				return err
 			}
@@ -122,6 +124,42 @@ func (p *placer) write(group []placement) {
 			results[i] = placeResult{err: err}
 		}
 		pl.result <- results[i]
+	}
+}
+
+// preparedTx is the transaction app of a group commit. The plain statements run for every order of the group
+// (the savepoints, the cart checkout, the order and item inserts) are prepared once per group instead of once
+// per order: preparing is a fifth of a submit's CPU. Only direct DB().NewQuery calls are shared; query builders
+// (Select, RecordQuery, …) and every other method of the app are the transaction's own.
+type preparedTx struct {
+	core.App
+	db *preparedBuilder
+}
+
+type preparedBuilder struct {
+	dbx.Builder
+	queries map[string]*dbx.Query
+}
+
+func newPreparedTx(tx core.App) *preparedTx {
+	return &preparedTx{App: tx, db: &preparedBuilder{Builder: tx.DB(), queries: map[string]*dbx.Query{}}}
+}
+
+func (t *preparedTx) DB() dbx.Builder { return t.db }
+
+// NewQuery returns the group's prepared statement for sql. Callers bind all its parameters every time.
+func (b *preparedBuilder) NewQuery(sql string) *dbx.Query {
+	q, ok := b.queries[sql]
+	if !ok {
+		q = b.Builder.NewQuery(sql).Prepare()
+		b.queries[sql] = q
+	}
+	return q
+}
+
+func (t *preparedTx) close() {
+	for _, q := range t.db.queries {
+		q.Close()
 	}
 }
 

@@ -38,13 +38,23 @@ func record(app core.App) (*core.Record, error) {
 	return r, err
 }
 
-// Load reads the shop settings.
+// Load reads the shop settings, as plain columns: every order submit reads them.
 func Load(app core.App) (Settings, error) {
-	r, err := record(app)
-	if err != nil {
-		return Settings{}, err
+	var row struct {
+		Name        string `db:"name"`
+		Phone       string `db:"phone"`
+		Address     string `db:"address"`
+		Status      int    `db:"status"`
+		DeliveryFee int64  `db:"delivery_fee"`
+		PackingFee  int64  `db:"packing_fee"`
+		TimeZone    string `db:"time_zone"`
 	}
-	return settingsOf(r), nil
+	err := app.DB().Select("name", "phone", "address", "status", "delivery_fee", "packing_fee", "time_zone").
+		From(Collection).Limit(1).One(&row)
+	return Settings{
+		Name: row.Name, Phone: row.Phone, Address: row.Address, Status: row.Status,
+		DeliveryFee: compat.Cents(row.DeliveryFee), PackingFee: compat.Cents(row.PackingFee), TimeZone: row.TimeZone,
+	}, err
 }
 
 func settingsOf(r *core.Record) Settings {
