@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -211,6 +212,10 @@ func (r *run) signIn(ctx context.Context, i int) (*customer, error) {
 		Token string `json:"token"`
 	}
 	if err := c.call(ctx, "POST", "/user/user/login", map[string]string{"code": "load-" + strconv.Itoa(i)}, &login); err != nil {
+		if strings.Contains(err.Error(), "HTTP 429") {
+			return nil, fmt.Errorf("login: %w: the server allows 30 customer sign-ins a minute from one address; "+
+				"use fewer --customers or raise the rule \"POST /user/user/login\" in the dashboard (Settings › Rate limits)", err)
+		}
 		return nil, fmt.Errorf("login: %w", err)
 	}
 	c.token = login.Token
