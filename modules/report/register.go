@@ -10,6 +10,7 @@ import (
 func Register(app core.App) {
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		bindRoutes(se)
+		go warmSales(se.App)
 		return se.Next()
 	})
 	app.OnRecordAfterCreateSuccess("order_details").BindFunc(func(e *core.RecordEvent) error {

@@ -404,3 +404,16 @@ func TestTop10FollowsChangesToPastDays(t *testing.T) {
 	}
 	top10("after removing it again", "可乐,米饭", "101,20")
 }
+
+// The server fills the top-10 cache with the last month in the background as it starts.
+func TestServerStartWarmsTop10(t *testing.T) {
+	app := apptest.New(t, report.Register)
+	seedShop(t, app)
+	setClock(t, app, "2024-05-02 15:00:00.000")
+	apptest.Serve(t, app)
+	for deadline := time.Now().Add(5 * time.Second); report.CachedSalesDays(app) < 31; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d days cached 5 s after the start, want the last 31", report.CachedSalesDays(app))
+		}
+	}
+}
