@@ -153,17 +153,20 @@ func reconcilePrepay(app core.App, provider payment.Provider, prepay *core.Recor
 	})
 }
 
+const schedulerKey = "myrestaurant.order.scheduler"
+
 // scheduler runs the jobs with cron in the shop's time zone; a run still going when the next is due is skipped.
 type scheduler struct {
 	app  core.App
 	mu   sync.Mutex
 	cron *cron.Cron
+	shut bool // the app is terminating: never start again
 }
 
 func (s *scheduler) start() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.cron != nil {
+	if s.cron != nil || s.shut {
 		return nil
 	}
 	logger := cronLogger{s.app.Logger()}
@@ -192,6 +195,37 @@ func (s *scheduler) run(name string, job func(core.App, time.Time) error) func()
 			s.app.Logger().Error("order job failed", "job", name, "error", err)
 		}
 	}
+}
+
+// followZone restarts the schedule in the shop's time zone when staff have changed it, so the daily job keeps
+// running at 01:00 shop time. It does nothing when the schedule is stopped or already in that zone.
+func (s *scheduler) followZone() error {
+	s.mu.Lock()
+	stale := s.cron != nil && s.cron.Location().String() != compat.Zone().String()
+	s.mu.Unlock()
+	if !stale {
+		return nil
+	}
+	s.stop()
+	return s.start()
+}
+
+// zone is the time zone the schedule runs in, or nil when it is stopped.
+func (s *scheduler) zone() *time.Location {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cron == nil {
+		return nil
+	}
+	return s.cron.Location()
+}
+
+// shutdown stops the schedule for good, when the app terminates.
+func (s *scheduler) shutdown() {
+	s.mu.Lock()
+	s.shut = true
+	s.mu.Unlock()
+	s.stop()
 }
 
 // stop ends the schedule and waits a little for a running job to finish.

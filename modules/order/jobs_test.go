@@ -3,6 +3,9 @@ package order
 import (
 	"testing"
 	"time"
+
+	"myrestaurant/modules/compat"
+	"myrestaurant/modules/shop"
 )
 
 func TestCancelUnpaidAfterFifteenMinutes(t *testing.T) {
@@ -69,5 +72,25 @@ func TestSchedulerStartsOnceAndStops(t *testing.T) {
 	s.stop()
 	if s.cron != nil {
 		t.Fatal("still scheduled")
+	}
+}
+
+// When staff move the shop to another time zone, the jobs move with it (the daily completion runs at 01:00
+// shop time), without a restart.
+func TestJobsFollowTheShopsTimeZone(t *testing.T) {
+	f := newFixture(t, mockProvider(t)) // serving: the jobs run
+	defer compat.SetZone(compat.Zone())
+	defer shop.Update(f.app, shop.SettingsInput{TimeZone: compat.Text{Value: compat.Zone().String(), Valid: true}})
+	jobs := f.app.Store().Get(schedulerKey).(*scheduler)
+	if jobs.zone() == nil || jobs.zone().String() != compat.Zone().String() {
+		t.Fatalf("jobs run in %v, the shop is in %v", jobs.zone(), compat.Zone())
+	}
+	if _, err := shop.Update(f.app, shop.SettingsInput{TimeZone: compat.Text{Value: "America/New_York", Valid: true}}); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(5 * time.Second); jobs.zone() == nil || jobs.zone().String() != "America/New_York"; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("jobs still run in %v", jobs.zone())
+		}
 	}
 }

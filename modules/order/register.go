@@ -2,8 +2,10 @@ package order
 
 import (
 	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
 
 	"myrestaurant/modules/payment"
+	"myrestaurant/modules/shop"
 )
 
 // Register wires the order routes of customers and staff, the scheduled jobs (started with the server, stopped
@@ -24,6 +26,7 @@ func Register(app core.App, provider payment.Provider) {
 	watchPrices(app)
 	orders := startPlacer(app)
 	jobs := &scheduler{app: app}
+	app.Store().Set(schedulerKey, jobs)
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		if provider == nil {
 			se.App.Logger().Warn("online payment is off until WeChat Pay is configured; orders can be placed but not paid")
@@ -34,8 +37,20 @@ func Register(app core.App, provider payment.Provider) {
 		}
 		return se.Next()
 	})
+	app.OnRecordAfterUpdateSuccess(shop.Collection).Bind(&hook.Handler[*core.RecordEvent]{
+		Priority: 10, // after the shop module has applied the new zone
+		Func: func(e *core.RecordEvent) error {
+			// In the background: restarting waits for a job that is running.
+			go func() {
+				if err := jobs.followZone(); err != nil {
+					app.Logger().Error("moving the order jobs to the shop's time zone", "error", err)
+				}
+			}()
+			return e.Next()
+		},
+	})
 	app.OnTerminate().BindFunc(func(e *core.TerminateEvent) error {
-		jobs.stop()
+		jobs.shutdown()
 		orders.stop()
 		return e.Next()
 	})
