@@ -76,7 +76,7 @@ func firstMatch(app core.App, userID compat.ID, s selector) (*core.Record, error
 		q.AndWhere(dbx.HashExp{"dish_flavor": *s.flavor})
 	}
 	var rows []*core.Record
-	if err := q.OrderBy("created ASC", "id ASC").Limit(1).All(&rows); err != nil {
+	if err := q.OrderBy("created ASC", "rowid ASC").Limit(1).All(&rows); err != nil {
 		return nil, err
 	}
 	if len(rows) == 0 {
@@ -172,7 +172,8 @@ func sub(app core.App, userID compat.ID, s selector) error {
 	})
 }
 
-// Items returns the customer's cart, oldest row first. It works with a transaction app. The rows are scanned
+// Items returns the customer's cart in the order the rows were added (rowid breaks ties within a millisecond).
+// It works with a transaction app. The rows are scanned
 // as plain columns, not records: every order submit reads the cart.
 func Items(app core.App, userID compat.ID) ([]Item, error) {
 	var rows []struct {
@@ -187,7 +188,7 @@ func Items(app core.App, userID compat.ID) ([]Item, error) {
 		Created types.DateTime `db:"created"`
 	}
 	err := app.DB().Select("id", "name", "dish", "setmeal", "dish_flavor", "number", "amount", "image", "created").
-		From(ItemsCollection).Where(dbx.HashExp{"user": userID.String()}).OrderBy("created ASC", "id ASC").All(&rows)
+		From(ItemsCollection).Where(dbx.HashExp{"user": userID.String()}).OrderBy("created ASC", "rowid ASC").All(&rows)
 	if err != nil {
 		return nil, err
 	}

@@ -176,7 +176,7 @@ func FindDelivery(app core.App, userID, addressID compat.ID) (Delivery, error) {
 // listAddresses returns the customer's addresses, oldest first.
 func listAddresses(app core.App, userID compat.ID) ([]Address, error) {
 	var rows []*core.Record
-	if err := ownQuery(app, userID).OrderBy("created ASC", "id ASC").All(&rows); err != nil {
+	if err := ownQuery(app, userID).OrderBy("created ASC", "rowid ASC").All(&rows); err != nil {
 		return nil, err
 	}
 	out := make([]Address, 0, len(rows))

@@ -46,6 +46,9 @@ type Result struct {
 // alertGrace is how long the run waits after the load for the last alerts to arrive.
 const alertGrace = 5 * time.Second
 
+// alertQuiet is how long no alert must arrive before the consoles hang up.
+const alertQuiet = 300 * time.Millisecond
+
 // customer is one signed-in mini-program user with a default address.
 type customer struct {
 	*client
@@ -119,8 +122,10 @@ func Run(ctx context.Context, opts Options, w io.Writer) (Result, error) {
 	r.runWorkloads(loadCtx)
 	elapsed := time.Since(started)
 
-	// Give the last alerts a moment; stop as soon as all have come.
-	for deadline := time.Now().Add(alertGrace); !r.alerts.complete() && time.Now().Before(deadline); {
+	// Give the last alerts a moment; stop once all have come and the stream has gone quiet, so the consoles do
+	// not hang up on alerts of payments the end of the load cut off.
+	for deadline := time.Now().Add(alertGrace); (!r.alerts.complete() || !r.alerts.quietSince(alertQuiet)) &&
+		time.Now().Before(deadline); {
 		time.Sleep(50 * time.Millisecond)
 	}
 	stopConsoles()

@@ -122,6 +122,7 @@ type alertBook struct {
 	mu       sync.Mutex
 	paidAt   map[string]time.Time   // order number → when the pay call answered
 	arrivals []map[string]time.Time // per console: content → first arrival
+	last     time.Time              // when any alert last arrived
 }
 
 func newAlertBook(consoles int) *alertBook {
@@ -145,7 +146,16 @@ func (b *alertBook) arrived(console int, a alertArrival) {
 	if _, seen := b.arrivals[console][a.content]; !seen {
 		b.arrivals[console][a.content] = a.at
 	}
+	b.last = a.at
 	b.mu.Unlock()
+}
+
+// quietSince tells whether no alert has arrived for d: payments cut off when the load stopped may still
+// raise alerts on the server for a moment.
+func (b *alertBook) quietSince(d time.Duration) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return time.Since(b.last) >= d
 }
 
 // complete tells whether every paid order's alert reached every console.

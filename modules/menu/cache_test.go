@@ -94,11 +94,14 @@ func TestCacheSeesDirectSaves(t *testing.T) {
 	}
 
 	// A new dish inside a transaction: visible once committed.
+	var pork string
 	err := s.app.RunInTransaction(func(tx core.App) error {
 		col, _ := tx.FindCachedCollectionByNameOrId("dishes")
 		d := core.NewRecord(col)
 		d.Load(map[string]any{"name": "回锅肉", "category": hot.String(), "price": 3000, "status": 1})
-		return tx.Save(d)
+		err := tx.Save(d)
+		pork = d.Id
+		return err
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -108,11 +111,11 @@ func TestCacheSeesDirectSaves(t *testing.T) {
 	}
 
 	// The native API with an employee's token (the console uses the PocketBase JS SDK).
-	if st := s.status("PATCH", "/api/collections/dishes/records/"+fish.String(), map[string]any{"status": 0},
+	if st := s.status("PATCH", "/api/collections/dishes/records/"+pork, map[string]any{"status": 0},
 		"Authorization", s.adminToken); st != 200 {
 		t.Fatalf("native update: HTTP %d", st)
 	}
-	if p := dishPrices(t, s, hot); len(p) != 1 || p["回锅肉"] != 3000 {
+	if p := dishPrices(t, s, hot); len(p) != 1 || p["水煮鱼"] != 6100 {
 		t.Fatalf("after a native API update: %v", p)
 	}
 

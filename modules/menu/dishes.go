@@ -154,7 +154,6 @@ func updateDish(app core.App, by compat.ID, in DishInput) error {
 		if err != nil {
 			return err
 		}
-		wasOnSale := r.GetInt("status") == OnSale
 		oldName, oldPrice := r.GetString("name"), r.GetInt("price")
 		if err := in.ItemInput.apply(tx, r, DishCategory); err != nil {
 			return err
@@ -173,10 +172,7 @@ func updateDish(app core.App, by compat.ID, in DishInput) error {
 				return err
 			}
 		}
-		if wasOnSale && r.GetInt("status") == OffSale {
-			return stopSetmealsWith(tx, by, r.Id)
-		}
-		return nil
+		return nil // stopping the dish stopped its set meals (sale_rules.go)
 	})
 }
 
@@ -191,29 +187,6 @@ func refreshSetmealCopies(tx core.App, dish *core.Record) error {
 		item.Set("name", dish.GetString("name"))
 		item.Set("price", dish.GetInt("price"))
 		if err := tx.Save(item); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// stopSetmealsWith stops every on-sale set meal that contains the dish, with audit: a set meal cannot be
-// sold without one of its dishes.
-func stopSetmealsWith(tx core.App, by compat.ID, dishID string) error {
-	var setmeals []*core.Record
-	err := tx.RecordQuery(setmealsCollection).
-		Where(dbx.HashExp{"status": OnSale}).
-		AndWhere(dbx.Exists(dbx.NewExp(
-			"SELECT 1 FROM "+setmealDishesCollection+" sd WHERE sd.setmeal = "+setmealsCollection+".id AND sd.dish = {:dish}",
-			dbx.Params{"dish": dishID}))).
-		All(&setmeals)
-	if err != nil {
-		return err
-	}
-	for _, s := range setmeals {
-		s.Set("status", OffSale)
-		s.Set("updated_by", by.String())
-		if err := tx.Save(s); err != nil {
 			return err
 		}
 	}
@@ -262,13 +235,9 @@ func setDishStatus(app core.App, by compat.ID, ids []compat.ID, status int) erro
 		for _, d := range dishes {
 			d.Set("status", status)
 			d.Set("updated_by", by.String())
+			// Stopping a dish stops its set meals (sale_rules.go).
 			if err := compat.Save(tx, d); err != nil {
 				return err
-			}
-			if status == OffSale {
-				if err := stopSetmealsWith(tx, by, d.Id); err != nil {
-					return err
-				}
 			}
 		}
 		return nil

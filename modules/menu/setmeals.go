@@ -45,15 +45,6 @@ func checkSetmealDishes(tx core.App, in []SetmealDishInput) ([]setmealItem, erro
 	return items, nil
 }
 
-func anyStopped(items []setmealItem) bool {
-	for _, it := range items {
-		if it.dish.GetInt("status") != OnSale {
-			return true
-		}
-	}
-	return false
-}
-
 // insertSetmealDishes stores the dishes of a set meal with the dish's current name and price: the copies
 // come from the dish records, never from the client.
 func insertSetmealDishes(tx core.App, setmealID string, items []setmealItem) error {
@@ -89,16 +80,6 @@ func replaceSetmealDishes(tx core.App, setmealID string, items []setmealItem) er
 		}
 	}
 	return insertSetmealDishes(tx, setmealID, items)
-}
-
-// hasStoppedDish tells whether any dish of the set meal is off sale.
-func hasStoppedDish(app core.App, setmealID string) (bool, error) {
-	var n int
-	err := app.DB().Select("COUNT(*)").From(setmealDishesCollection+" sd").
-		InnerJoin(dishesCollection+" d", dbx.NewExp("d.id = sd.dish")).
-		Where(dbx.HashExp{"sd.setmeal": setmealID}).AndWhere(dbx.Not(dbx.HashExp{"d.status": OnSale})).
-		Row(&n)
-	return n > 0, err
 }
 
 func findSetmeal(app core.App, id compat.ID) (*core.Record, error) {
@@ -146,9 +127,6 @@ func addSetmeal(app core.App, by compat.ID, in SetmealInput) (compat.ID, error) 
 				return err
 			}
 		}
-		if status == OnSale && anyStopped(items) {
-			return compat.Fail(compat.MsgSetmealEnableFailed)
-		}
 		col, err := tx.FindCachedCollectionByNameOrId(setmealsCollection)
 		if err != nil {
 			return err
@@ -166,6 +144,7 @@ func addSetmeal(app core.App, by compat.ID, in SetmealInput) (compat.ID, error) 
 			return err
 		}
 		id = compat.ParseID(r.Id)
+		// A stopped dish cannot join a set meal on sale (sale_rules.go).
 		return insertSetmealDishes(tx, r.Id, items)
 	})
 	return id, err
@@ -191,25 +170,27 @@ func updateSetmeal(app core.App, by compat.ID, in SetmealInput) error {
 				return err
 			}
 		}
-		if r.GetInt("status") == OnSale {
-			stopped := anyStopped(items)
-			if in.SetmealDishes == nil {
-				if stopped, err = hasStoppedDish(tx, r.Id); err != nil {
-					return err
-				}
-			}
-			if stopped {
-				return compat.Fail(compat.MsgSetmealEnableFailed)
-			}
-		}
 		r.Set("updated_by", by.String())
-		if err := compat.Save(tx, r); err != nil {
-			return err
-		}
-		if in.SetmealDishes != nil {
+		save := func() error { return compat.Save(tx, r) }
+		replace := func() error {
+			if in.SetmealDishes == nil {
+				return nil
+			}
 			return replaceSetmealDishes(tx, r.Id, items)
 		}
-		return nil
+		// The sale rules (sale_rules.go) check the dishes a set meal holds when it goes on sale, and each dish
+		// that joins a set meal on sale. So a set meal that is or goes on sale gets its new dishes first, and one
+		// that goes off sale is saved first.
+		if r.GetInt("status") == OnSale {
+			if err := replace(); err != nil {
+				return err
+			}
+			return save()
+		}
+		if err := save(); err != nil {
+			return err
+		}
+		return replace()
 	})
 }
 
@@ -244,15 +225,7 @@ func setSetmealStatus(app core.App, by compat.ID, ids []compat.ID, status int) e
 			return err
 		}
 		for _, s := range setmeals {
-			if status == OnSale {
-				stopped, err := hasStoppedDish(tx, s.Id)
-				if err != nil {
-					return err
-				}
-				if stopped {
-					return compat.Fail(compat.MsgSetmealEnableFailed)
-				}
-			}
+			// One with a stopped dish cannot start (sale_rules.go).
 			s.Set("status", status)
 			s.Set("updated_by", by.String())
 			if err := compat.Save(tx, s); err != nil {
