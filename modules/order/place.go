@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -30,6 +31,7 @@ type placer struct {
 	app      core.App
 	requests chan placement
 	quit     chan struct{}
+	stopOnce sync.Once
 }
 
 type placement struct {
@@ -53,8 +55,10 @@ func startPlacer(app core.App) *placer {
 }
 
 func (p *placer) stop() {
-	close(p.quit)
-	p.app.Store().Remove(placerKey)
+	p.stopOnce.Do(func() {
+		close(p.quit)
+		p.app.Store().Remove(placerKey)
+	})
 }
 
 // placeOrder writes a quoted order and its items and empties the cart, or returns errQuoteStale (the cart
@@ -106,6 +110,15 @@ func (p *placer) run() {
 
 // write places a group of orders in one transaction and answers each once it has committed.
 func (p *placer) write(group []placement) {
+	answered := false
+	defer func() {
+		// Whatever went wrong, the writer lives on and nobody waits for ever.
+		if r := recover(); r != nil && !answered {
+			for _, pl := range group {
+				pl.result <- placeResult{err: fmt.Errorf("order: writing a group panicked: %v", r)}
+			}
+		}
+	}()
 	results := make([]placeResult, len(group))
 	err := p.app.RunInTransaction(func(tx core.App) error {
 		prepared := newPreparedTx(tx)
@@ -119,6 +132,7 @@ func (p *placer) write(group []placement) {
 		}
 		return nil
 	})
+	answered = true
 	for i, pl := range group {
 		if err != nil {
 			results[i] = placeResult{err: err}
