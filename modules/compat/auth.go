@@ -20,13 +20,13 @@ const EmployeeEnabled = 1
 // RequireEmployee guards the /admin routes: a PocketBase auth token of an enabled employee, from the `token`
 // header of the original admin front end or from `Authorization` (the PocketBase JS SDK).
 func RequireEmployee(e *core.RequestEvent) error {
-	return requireAuth(e, "token", EmployeesCollection)
+	return requireAuth(e, "Token", EmployeesCollection) // canonical: Header.Get then allocates nothing
 }
 
 // RequireCustomer guards the /user routes: a PocketBase auth token of a customer, from the `authentication`
 // header of the original mini-program or from `Authorization`.
 func RequireCustomer(e *core.RequestEvent) error {
-	return requireAuth(e, "authentication", UsersCollection)
+	return requireAuth(e, "Authentication", UsersCollection)
 }
 
 // requireAuth answers 401 with an empty body, as the original does, for a missing, bad or expired token, a
