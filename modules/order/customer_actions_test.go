@@ -3,6 +3,7 @@ package order
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"slices"
 	"testing"
 	"time"
@@ -144,5 +145,24 @@ func expectAlert(t *testing.T, stream *apptest.Stream, kind int, o placed) {
 	json.Unmarshal([]byte(ev.Data), &msg)
 	if msg.Action != "create" || msg.Record.Type != kind || msg.Record.Order != o.id.String() || msg.Record.Content != "订单号："+o.number {
 		t.Fatalf("alert: %s", ev.Data)
+	}
+}
+
+// Reminders are also limited per client address (PocketBase's rate limiter): many orders cannot flood the staff.
+func TestRemindersAreRateLimitedPerAddress(t *testing.T) {
+	f := newFixture(t, mockProvider(t))
+	s := f.customer()
+	limited := 0
+	for i := 0; i < 25; i++ {
+		o := f.rawOrder(s, ToBeConfirmed, Paid)
+		r := f.customerCall(s, "GET", path("/user/order/reminder/%d", o.id), nil)
+		if r.Status == http.StatusTooManyRequests {
+			limited++
+		} else {
+			expect(t, "reminder", r, "")
+		}
+	}
+	if limited != 5 {
+		t.Fatalf("%d of 25 reminders in a minute refused, want the 5 past 20", limited)
 	}
 }
