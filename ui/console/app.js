@@ -19,7 +19,7 @@ const views = {
   reports: ['数据统计', reportsView],
 };
 
-const state = { shopOpen: null, connected: false, alertsOverlay: null };
+const state = { shopOpen: null, shopZone: 'Asia/Shanghai', connected: false, alertsOverlay: null };
 const root = document.getElementById('app');
 
 const alerts = new Alerts({
@@ -108,6 +108,10 @@ shopPill.addEventListener('click', async () => {
 async function loadShopStatus() {
   try { state.shopOpen = (await api.get('/admin/shop/status')) === 1; } catch { state.shopOpen = null; }
   paintShop();
+  try {
+    const zone = (await api.get('/admin/shop/settings')).timeZone;
+    if (zone && zone !== state.shopZone) { state.shopZone = zone; showAlerts(alerts.list()); }
+  } catch { /* keep the default zone */ }
 }
 
 export function refreshView() { renderView(); }
@@ -166,10 +170,16 @@ function render() {
   showAlerts(alerts.list());
 }
 
-// localTime shows a PocketBase UTC timestamp ("2026-01-02 03:04:05.678Z") in the browser's time zone.
-function localTime(created) {
+// shopTime shows a PocketBase UTC timestamp ("2026-01-02 03:04:05.678Z") as the compat API writes times:
+// "yyyy-MM-dd HH:mm" in the shop's time zone, whatever the tablet's zone is.
+function shopTime(created) {
   const d = new Date(String(created || '').replace(' ', 'T'));
-  return Number.isNaN(d.getTime()) ? '' : d.toLocaleString(currentLang() === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
+  if (Number.isNaN(d.getTime())) return '';
+  const options = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+  let format;
+  try { format = new Intl.DateTimeFormat('en-GB', { ...options, timeZone: state.shopZone }); } catch { format = new Intl.DateTimeFormat('en-GB', options); }
+  const parts = Object.fromEntries(format.formatToParts(d).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
 
 const typeNames = { 1: '新订单', 2: '催单', 3: '用户取消订单' };
@@ -180,7 +190,7 @@ function showAlerts(list) {
   if (!list.length || !session.get()) return;
   const items = list.map((a) => h('div', { class: 'alert-item', 'data-alert': a.id },
     h('div', { class: 'what' }, h('strong', null, t(typeNames[a.type] || '新订单')), ' ', a.content,
-      h('div', { class: 'muted' }, localTime(a.created))),
+      h('div', { class: 'muted', 'data-time': '' }, shopTime(a.created))),
     a.order ? h('button', { onclick: async (ev) => {
       // viewing the order is acknowledging the alert: the popup would otherwise cover the order.
       ev.target.disabled = true;

@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -24,6 +25,7 @@ import (
 
 	"myrestaurant/modules"
 	"myrestaurant/modules/apptest"
+	"myrestaurant/modules/compat"
 	"myrestaurant/modules/config"
 	"myrestaurant/ui"
 )
@@ -235,6 +237,8 @@ func TestConsoleTakesAnOrderFromAlertToCompletion(t *testing.T) {
 	reportsMissing := apptest.Call(t, "GET", base+"/admin/workspace/businessData", nil, "token", staffToken).Status == 404
 
 	// Log in; the session survives a reload.
+	// The tablet's clock is in another zone than the shop's: the console must show shop time.
+	run(t, ctx, "tablet zone", emulation.SetTimezoneOverride("America/Los_Angeles"))
 	run(t, ctx, "open login", chromedp.Navigate(base+"/console/"), chromedp.WaitVisible("#login-username", chromedp.ByQuery))
 	shot(t, ctx, "01-login")
 	run(t, ctx, "bad password", typeInto("#login-username", "cashier"), typeInto("#login-password", "wrong-password"),
@@ -316,9 +320,14 @@ func TestConsoleTakesAnOrderFromAlertToCompletion(t *testing.T) {
 	submitted := struct{ OrderNumber string }{placeOrder(t, base, addresses[0].ID, dishID, auth...)}
 
 	// The console rings until someone acknowledges.
+	paidAt := time.Now().In(compat.Zone())
 	run(t, ctx, "alert popup", chromedp.WaitVisible("#alerts-popup", chromedp.ByQuery),
 		evalTrue(fmt.Sprintf(`document.querySelector('#alerts-popup').textContent.includes(%q)`, submitted.OrderNumber)),
-		evalTrue(`document.body.dataset.sound === 'playing' && window.__consoleBeeps > 0`))
+		evalTrue(`document.body.dataset.sound === 'playing' && window.__consoleBeeps > 0`),
+		// In shop time, as the compat API writes times.
+		evalTrue(fmt.Sprintf(`[%q, %q, %q].includes(document.querySelector('#alerts-popup [data-time]').textContent)`,
+			paidAt.Add(-time.Minute).Format("2006-01-02 15:04"), paidAt.Format("2006-01-02 15:04"),
+			paidAt.Add(time.Minute).Format("2006-01-02 15:04"))))
 	shot(t, ctx, "05-alert")
 	// After a reload the unacknowledged alert is listed again, and sound needs one click again.
 	run(t, ctx, "alert after reload", chromedp.Reload(), chromedp.WaitVisible("#alerts-popup .sound-hint", chromedp.ByQuery),
