@@ -173,44 +173,31 @@ func sub(app core.App, userID compat.ID, s selector) error {
 }
 
 // Items returns the customer's cart in the order the rows were added (rowid breaks ties within a millisecond).
-// It works with a transaction app. The rows are scanned
-// as plain columns, not records: every order submit reads the cart.
+// It works with a transaction app. Every order submit reads the cart: a hot read.
 func Items(app core.App, userID compat.ID) ([]Item, error) {
-	var rows []struct {
-		ID      string         `db:"id"`
-		Name    string         `db:"name"`
-		Dish    string         `db:"dish"`
-		Setmeal string         `db:"setmeal"`
-		Flavor  string         `db:"dish_flavor"`
-		Number  int            `db:"number"`
-		Amount  int64          `db:"amount"`
-		Image   string         `db:"image"`
-		Created types.DateTime `db:"created"`
-	}
-	err := app.DB().Select("id", "name", "dish", "setmeal", "dish_flavor", "number", "amount", "image", "created").
-		From(ItemsCollection).Where(dbx.HashExp{"user": userID.String()}).OrderBy("created ASC", "rowid ASC").All(&rows)
+	rows, err := compat.HotRows(app, "SELECT id, name, dish, setmeal, dish_flavor, number, amount, image, created FROM "+
+		ItemsCollection+" WHERE user = {:user} ORDER BY created, rowid", dbx.Params{"user": userID.String()})
 	if err != nil {
 		return nil, err
 	}
-	out := make([]Item, 0, len(rows))
-	for _, r := range rows {
-		it := Item{
-			ID:         compat.ParseID(r.ID),
-			Name:       r.Name,
-			UserID:     userID,
-			DishID:     compat.ParseID(r.Dish),
-			SetmealID:  compat.ParseID(r.Setmeal),
-			Number:     r.Number,
-			Amount:     compat.Cents(r.Amount),
-			Image:      r.Image,
-			CreateTime: compat.TimeOf(r.Created.Time()),
+	defer rows.Close()
+	out := []Item{}
+	for rows.Next() {
+		var id, dish, setmeal, flavor string
+		var amount int64
+		var created types.DateTime
+		it := Item{UserID: userID}
+		if err := rows.Scan(&id, &it.Name, &dish, &setmeal, &flavor, &it.Number, &amount, &it.Image, &created); err != nil {
+			return nil, err
 		}
-		if r.Flavor != "" {
-			it.DishFlavor = compat.Text{Value: r.Flavor, Valid: true}
+		it.ID, it.DishID, it.SetmealID = compat.ParseID(id), compat.ParseID(dish), compat.ParseID(setmeal)
+		it.Amount, it.CreateTime = compat.Cents(amount), compat.TimeOf(created.Time())
+		if flavor != "" {
+			it.DishFlavor = compat.Text{Value: flavor, Valid: true}
 		}
 		out = append(out, it)
 	}
-	return out, nil
+	return out, rows.Err()
 }
 
 // Clear empties the customer's cart, all rows or none. Called with a transaction app (order submit), it is

@@ -146,27 +146,28 @@ func FindOwnAddress(app core.App, userID, addressID compat.ID) (*core.Record, er
 
 // Delivery is what an order copies from the customer: the chosen address and the customer's name.
 type Delivery struct {
-	AddressID    string `db:"id"`
-	Consignee    string `db:"consignee"`
-	Phone        string `db:"phone"`
-	ProvinceName string `db:"province_name"`
-	CityName     string `db:"city_name"`
-	DistrictName string `db:"district_name"`
-	Detail       string `db:"detail"`
-	CustomerName string `db:"customer_name"`
+	AddressID    string
+	Consignee    string
+	Phone        string
+	ProvinceName string
+	CityName     string
+	DistrictName string
+	Detail       string
+	CustomerName string
 }
 
-// FindDelivery reads, in one query, the customer's address with addressID and the customer's name, or returns
-// ErrAddressNotFound when the address does not exist or is someone else's. It works with a transaction app.
+// FindDelivery reads, in one hot read (every order submit runs it), the customer's address with addressID and the
+// customer's name, or returns ErrAddressNotFound when the address does not exist or is someone else's. It works
+// with a transaction app.
 func FindDelivery(app core.App, userID, addressID compat.ID) (Delivery, error) {
 	if userID == 0 || addressID == 0 {
 		return Delivery{}, ErrAddressNotFound
 	}
 	var d Delivery
-	err := app.DB().Select("a.id", "a.consignee", "a.phone", "a.province_name", "a.city_name", "a.district_name",
-		"a.detail", "u.name AS customer_name").
-		From(AddressesCollection+" a").InnerJoin(compat.UsersCollection+" u", dbx.NewExp("u.id = a.user")).
-		Where(dbx.HashExp{"a.id": addressID.String(), "a.user": userID.String()}).Limit(1).One(&d)
+	err := compat.HotRow(app, "SELECT a.id, a.consignee, a.phone, a.province_name, a.city_name, a.district_name, a.detail, u.name "+
+		"FROM "+AddressesCollection+" a JOIN "+compat.UsersCollection+" u ON u.id = a.user WHERE a.id = {:address} AND a.user = {:user} LIMIT 1",
+		dbx.Params{"address": addressID.String(), "user": userID.String()},
+		&d.AddressID, &d.Consignee, &d.Phone, &d.ProvinceName, &d.CityName, &d.DistrictName, &d.Detail, &d.CustomerName)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Delivery{}, ErrAddressNotFound
 	}

@@ -31,6 +31,7 @@ type placer struct {
 	app      core.App
 	requests chan placement
 	quit     chan struct{}
+	done     chan struct{} // closed when run has returned
 	stopOnce sync.Once
 }
 
@@ -48,17 +49,19 @@ const placerKey = "myrestaurant.order.placer"
 
 // startPlacer starts the app's order writer; stop ends it.
 func startPlacer(app core.App) *placer {
-	p := &placer{app: app, requests: make(chan placement), quit: make(chan struct{})}
+	p := &placer{app: app, requests: make(chan placement), quit: make(chan struct{}), done: make(chan struct{})}
 	app.Store().Set(placerKey, p)
 	go p.run()
 	return p
 }
 
+// stop ends the writer once the group it is writing, if any, has committed: the app closes its database next.
 func (p *placer) stop() {
 	p.stopOnce.Do(func() {
 		close(p.quit)
 		p.app.Store().Remove(placerKey)
 	})
+	<-p.done
 }
 
 // placeOrder writes a quoted order and its items and empties the cart, or returns errQuoteStale (the cart
@@ -87,6 +90,7 @@ func placeOrder(app core.App, q quote) (SubmitResult, error) {
 }
 
 func (p *placer) run() {
+	defer close(p.done)
 	for {
 		var group []placement
 		select {

@@ -38,23 +38,14 @@ func record(app core.App) (*core.Record, error) {
 	return r, err
 }
 
-// Load reads the shop settings, as plain columns: every order submit reads them.
+// Load reads the shop settings. Every order submit reads them: a hot read.
 func Load(app core.App) (Settings, error) {
-	var row struct {
-		Name        string `db:"name"`
-		Phone       string `db:"phone"`
-		Address     string `db:"address"`
-		Status      int    `db:"status"`
-		DeliveryFee int64  `db:"delivery_fee"`
-		PackingFee  int64  `db:"packing_fee"`
-		TimeZone    string `db:"time_zone"`
-	}
-	err := app.DB().Select("name", "phone", "address", "status", "delivery_fee", "packing_fee", "time_zone").
-		From(Collection).Limit(1).One(&row)
-	return Settings{
-		Name: row.Name, Phone: row.Phone, Address: row.Address, Status: row.Status,
-		DeliveryFee: compat.Cents(row.DeliveryFee), PackingFee: compat.Cents(row.PackingFee), TimeZone: row.TimeZone,
-	}, err
+	var s Settings
+	var delivery, packing int64
+	err := compat.HotRow(app, "SELECT name, phone, address, status, delivery_fee, packing_fee, time_zone FROM shop LIMIT 1", nil,
+		&s.Name, &s.Phone, &s.Address, &s.Status, &delivery, &packing, &s.TimeZone)
+	s.DeliveryFee, s.PackingFee = compat.Cents(delivery), compat.Cents(packing)
+	return s, err
 }
 
 func settingsOf(r *core.Record) Settings {
