@@ -1,6 +1,6 @@
 // Package apptest builds fresh MyRestaurant test apps: PocketBase test apps with every migration applied,
-// bcrypt cost lowered, and helpers for signed-in employees and customers. It imports no module, so a
-// module's own tests can use it; tests register the modules they exercise.
+// bcrypt cost lowered, and helpers for signed-in employees and customers. It imports no domain module (only compat
+// and config), so a module's own tests can use it; tests register the modules they exercise.
 package apptest
 
 import (
@@ -15,6 +15,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"myrestaurant/modules/compat"
+	"myrestaurant/modules/config"
 	_ "myrestaurant/pb_migrations"
 )
 
@@ -85,7 +86,10 @@ func Factory(register ...func(app core.App)) func(t testing.TB) *tests.TestApp {
 		if err != nil {
 			t.Fatalf("apptest: template: %v", err)
 		}
-		app, err := tests.NewTestApp(dir)
+		// The same pool as production (main.go), so benchmarks measure what runs.
+		app, err := tests.NewTestAppWithConfig(core.BaseAppConfig{
+			DataDir: dir, EncryptionEnv: "pb_test_env", DataMaxIdleConns: config.DataMaxIdleConns,
+		})
 		if err != nil {
 			t.Fatalf("apptest: %v", err)
 		}
