@@ -200,8 +200,8 @@ func Items(app core.App, userID compat.ID) ([]Item, error) {
 	return out, rows.Err()
 }
 
-// Clear empties the customer's cart, all rows or none. Called with a transaction app (order submit), it is
-// part of that transaction.
+// Clear empties the customer's cart, all rows or none (the customer's "clear the cart"; an order empties the cart
+// with Checkout).
 func Clear(app core.App, userID compat.ID) error {
 	return app.RunInTransaction(func(tx core.App) error {
 		var rows []*core.Record

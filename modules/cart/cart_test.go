@@ -244,7 +244,7 @@ func TestCartNeedsACustomerToken(t *testing.T) {
 	}
 }
 
-// The order module reads and clears carts inside its submit transaction and re-adds past orders with AddItem.
+// The order module reads carts to price a submit, empties them with Checkout, and re-adds past orders with AddItem.
 func TestExportsForOrders(t *testing.T) {
 	s := newShop(t)
 	wantOK(t, "add", s.call(t, s.tokA, "POST", "/user/shoppingCart/add", map[string]any{"dishId": s.fish, "dishFlavor": "微辣"}))
