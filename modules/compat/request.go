@@ -53,6 +53,9 @@ func Query(e *core.RequestEvent, name string) string {
 	for rest != "" {
 		var pair string
 		pair, rest, _ = strings.Cut(rest, "&")
+		if pair == "" {
+			continue // "a=1&&b=2": net/url skips empty pairs
+		}
 		if strings.Contains(pair, ";") {
 			continue // url.ParseQuery refuses these pairs too
 		}
