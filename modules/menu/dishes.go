@@ -224,26 +224,6 @@ func deleteDishes(app core.App, ids []compat.ID) error {
 	})
 }
 
-// setDishStatus starts (1) or stops (0) the sale of dishes, all or none. Stopping a dish stops the set
-// meals that contain it.
-func setDishStatus(app core.App, by compat.ID, ids []compat.ID, status int) error {
-	return app.RunInTransaction(func(tx core.App) error {
-		dishes, err := findAll(tx, dishesCollection, ids, compat.MsgDishNotFound)
-		if err != nil {
-			return err
-		}
-		for _, d := range dishes {
-			d.Set("status", status)
-			d.Set("updated_by", by.String())
-			// Stopping a dish stops its set meals (sale_rules.go).
-			if err := compat.Save(tx, d); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-}
-
 // getDish is a dish with its flavors. Its categoryName is null, as in the original.
 func getDish(app core.App, id compat.ID) (DishVO, error) {
 	var rows []dishRow

@@ -25,7 +25,7 @@ func bindRoutes(se *core.ServeEvent) {
 	dishes.DELETE("", compat.Handle(deleteDishesAction))
 	dishes.GET("/page", compat.Handle(pageDishesAction))
 	dishes.GET("/list", compat.Handle(listDishesAction))
-	dishes.POST("/status/{status}", compat.Handle(dishStatusAction))
+	dishes.POST("/status/{status}", compat.Handle(saleStatusAction(dishesCollection, compat.MsgDishNotFound)))
 	dishes.GET("/{id}", compat.Handle(getDishAction))
 
 	setmeals := se.Router.Group("/admin/setmeal").BindFunc(compat.RequireEmployee)
@@ -33,7 +33,7 @@ func bindRoutes(se *core.ServeEvent) {
 	setmeals.PUT("", compat.Handle(updateSetmealAction))
 	setmeals.DELETE("", compat.Handle(deleteSetmealsAction))
 	setmeals.GET("/page", compat.Handle(pageSetmealsAction))
-	setmeals.POST("/status/{status}", compat.Handle(setmealStatusAction))
+	setmeals.POST("/status/{status}", compat.Handle(saleStatusAction(setmealsCollection, compat.MsgSetmealNotFound)))
 	setmeals.GET("/{id}", compat.Handle(getSetmealAction))
 
 	// The menu reads are most of the mini-program's traffic: a request log row each would cost more than
@@ -175,17 +175,6 @@ func listDishesAction(e *core.RequestEvent) (any, error) {
 }
 
 // dishStatusAction takes one id, or the comma list the admin front end's batch button sends.
-func dishStatusAction(e *core.RequestEvent) (any, error) {
-	status, err := compat.PathStatus(e)
-	if err != nil {
-		return nil, err
-	}
-	ids, err := compat.QueryIDs(e, "id")
-	if err != nil {
-		return nil, err
-	}
-	return nil, setDishStatus(e.App, compat.AuthID(e), ids, status)
-}
 
 func getDishAction(e *core.RequestEvent) (any, error) {
 	id, err := compat.PathID(e, "id")
@@ -231,17 +220,6 @@ func pageSetmealsAction(e *core.RequestEvent) (any, error) {
 }
 
 // setmealStatusAction takes one id, or a comma list like the dish route.
-func setmealStatusAction(e *core.RequestEvent) (any, error) {
-	status, err := compat.PathStatus(e)
-	if err != nil {
-		return nil, err
-	}
-	ids, err := compat.QueryIDs(e, "id")
-	if err != nil {
-		return nil, err
-	}
-	return nil, setSetmealStatus(e.App, compat.AuthID(e), ids, status)
-}
 
 func getSetmealAction(e *core.RequestEvent) (any, error) {
 	id, err := compat.PathID(e, "id")
@@ -297,4 +275,19 @@ func setmealDishItemsAction(e *core.RequestEvent) (any, error) {
 		return nil, err
 	}
 	return setmealDishItems(e.App, id)
+}
+
+// saleStatusAction is POST /admin/dish/status/{status}?id=… and its set meal twin.
+func saleStatusAction(collection, notFound string) compat.Action {
+	return func(e *core.RequestEvent) (any, error) {
+		status, err := compat.PathStatus(e)
+		if err != nil {
+			return nil, err
+		}
+		ids, err := compat.QueryIDs(e, "id")
+		if err != nil {
+			return nil, err
+		}
+		return nil, setSaleStatus(e.App, collection, notFound, compat.AuthID(e), ids, status)
+	}
 }

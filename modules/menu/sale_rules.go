@@ -68,6 +68,25 @@ func bindSaleRules(app core.App) {
 	app.OnRecordUpdate(setmealDishesCollection).BindFunc(joinsOnSale)
 }
 
+// setSaleStatus starts (1) or stops (0) the sale of dishes or set meals, all or none. The rules above do the
+// rest: stopping a dish stops its set meals, and a set meal with a stopped dish cannot start.
+func setSaleStatus(app core.App, collection, notFound string, by compat.ID, ids []compat.ID, status int) error {
+	return app.RunInTransaction(func(tx core.App) error {
+		records, err := findAll(tx, collection, ids, notFound)
+		if err != nil {
+			return err
+		}
+		for _, r := range records {
+			r.Set("status", status)
+			r.Set("updated_by", by.String())
+			if err := compat.Save(tx, r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 // stopSetmealsWith stops every on-sale set meal that contains the dish, with audit: a set meal cannot be
 // sold without one of its dishes.
 func stopSetmealsWith(tx core.App, by compat.ID, dishID string) error {

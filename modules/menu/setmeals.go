@@ -216,26 +216,6 @@ func deleteSetmeals(app core.App, ids []compat.ID) error {
 	})
 }
 
-// setSetmealStatus starts (1) or stops (0) the sale of set meals, all or none. A set meal with a stopped
-// dish cannot start.
-func setSetmealStatus(app core.App, by compat.ID, ids []compat.ID, status int) error {
-	return app.RunInTransaction(func(tx core.App) error {
-		setmeals, err := findAll(tx, setmealsCollection, ids, compat.MsgSetmealNotFound)
-		if err != nil {
-			return err
-		}
-		for _, s := range setmeals {
-			// One with a stopped dish cannot start (sale_rules.go).
-			s.Set("status", status)
-			s.Set("updated_by", by.String())
-			if err := compat.Save(tx, s); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-}
-
 // getSetmeal is a set meal with its dishes. Its categoryName is null, as in the original.
 func getSetmeal(app core.App, id compat.ID) (SetmealVO, error) {
 	var rows []setmealRow
