@@ -3,8 +3,6 @@ package order
 import (
 	"errors"
 	"fmt"
-	"maps"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -243,6 +241,19 @@ func placeQuoted(tx core.App, q quote) (SubmitResult, error) {
 	}, nil
 }
 
+// insertOrderSQL writes a new order; its other columns (checkout, cancel and delivery times and reasons) keep
+// their defaults. insertOrder binds every column named here.
+var insertOrderSQL = func() string {
+	columns := []string{"id", "number", "status", "user", "address_book", "order_time", "pay_method", "pay_status",
+		"amount", "remark", "phone", "address", "user_name", "consignee", "estimated_delivery_time", "delivery_status",
+		"pack_amount", "delivery_fee", "tableware_number", "tableware_status", "created", "updated"}
+	names, values := make([]string, len(columns)), make([]string, len(columns))
+	for i, c := range columns {
+		names[i], values[i] = "[["+c+"]]", "{:"+c+"}"
+	}
+	return "INSERT INTO {{" + OrdersCollection + "}} (" + strings.Join(names, ", ") + ") VALUES (" + strings.Join(values, ", ") + ")"
+}()
+
 // insertOrder writes the order with one plain INSERT, as insertDetails writes its items: every value is checked or
 // cut to its column above, and a new order is unpaid, so nothing listens for it yet (the staff hear of it when it
 // is paid, through the state machine, which saves through the record). It returns the order's id and number.
@@ -274,14 +285,7 @@ func insertOrder(tx core.App, q quote) (id, number string, err error) {
 	if !in.EstimatedDeliveryTime.IsZero() {
 		params["estimated_delivery_time"] = dbTime(in.EstimatedDeliveryTime.Time)
 	}
-	columns := make([]string, 0, len(params)+2)
-	values := make([]string, 0, len(params)+2)
-	for _, c := range append(slices.Sorted(maps.Keys(params)), "id", "number") {
-		columns = append(columns, "[["+c+"]]")
-		values = append(values, "{:"+c+"}")
-	}
-	insert := tx.DB().NewQuery("INSERT INTO {{" + OrdersCollection + "}} (" + strings.Join(columns, ", ") +
-		") VALUES (" + strings.Join(values, ", ") + ")")
+	insert := tx.DB().NewQuery(insertOrderSQL)
 
 	// The numbers of this process never repeat; a clash means another process (or a clock set back after a
 	// restart) used the number, so draw past it. The id is random, as PocketBase draws it; a clash draws again.
