@@ -37,12 +37,12 @@ type menuCache struct {
 // cacheKey names one cached list. A struct, not a formatted string, so a hit allocates nothing.
 type cacheKey struct {
 	zone   string     // the bytes hold times written in the shop's time zone, which staff may change
-	list   string     // "categories", "dishes", "setmeals" or "sellables"
+	list   string     // "categories", "dishes", "setmeals", or "sellables:" and a table
 	filter compat.Int // the category id, or the category type (unset: every type)
 }
 
 type cachedList struct {
-	value any    // []DishVO, []Setmeal, []Category, or the sellables
+	value any    // []DishVO, []Setmeal, []Category, or a map of sellables
 	body  []byte // the whole success envelope the route sends (none for the sellables)
 }
 

@@ -28,80 +28,63 @@ var SellableCollections = []string{categoriesCollection, dishesCollection, setme
 // category is enabled; otherwise the business error `商品已停售或不存在`. Outside a transaction the answer comes
 // from the menu cache; inside one, from the transaction's own view of the database.
 func FindSellable(app core.App, dishID, setmealID compat.ID) (Sellable, error) {
-	if dishID == 0 && setmealID == 0 {
+	table, id := dishesCollection, dishID
+	if dishID == 0 {
+		table, id = setmealsCollection, setmealID
+	}
+	if id == 0 {
 		return Sellable{}, compat.Fail(compat.MsgItemOffSale)
 	}
-	var all sellables
+	var onSale map[compat.ID]Sellable
 	if app.IsTransactional() {
 		var err error
-		if all, err = loadSellables(app, dishID, setmealID); err != nil {
+		if onSale, err = loadSellables(app, table, id); err != nil {
 			return Sellable{}, err
 		}
 	} else {
-		e, err := cached(app, cacheKey{list: "sellables"}, func(app core.App) (cachedList, bool, error) {
-			all, err := loadSellables(app, 0, 0)
+		e, err := cached(app, cacheKey{list: "sellables:" + table}, func(app core.App) (cachedList, bool, error) {
+			all, err := loadSellables(app, table, 0)
 			return cachedList{value: all}, true, err
 		})
 		if err != nil {
 			return Sellable{}, err
 		}
-		all = e.value.(sellables)
+		onSale = e.value.(map[compat.ID]Sellable)
 	}
-	s, ok := all.dishes[dishID]
-	if dishID == 0 {
-		s, ok = all.setmeals[setmealID]
-	}
+	s, ok := onSale[id]
 	if !ok {
 		return Sellable{}, compat.Fail(compat.MsgItemOffSale)
 	}
 	return s, nil
 }
 
-// sellables are the items on sale in enabled categories, by id.
-type sellables struct {
-	dishes, setmeals map[compat.ID]Sellable
-}
-
-// loadSellables reads every sellable item, or only the dish or set meal asked for when an id is given.
-func loadSellables(app core.App, dishID, setmealID compat.ID) (sellables, error) {
-	all := sellables{dishes: map[compat.ID]Sellable{}, setmeals: map[compat.ID]Sellable{}}
-	for _, part := range []struct {
-		table string
-		only  compat.ID
-		into  map[compat.ID]Sellable
-		dish  bool
-	}{
-		{dishesCollection, dishID, all.dishes, true},
-		{setmealsCollection, setmealID, all.setmeals, false},
-	} {
-		if (dishID != 0 || setmealID != 0) && part.only == 0 {
-			continue
-		}
-		var rows []struct {
-			ID    string  `db:"id"`
-			Name  string  `db:"name"`
-			Image string  `db:"image"`
-			Price float64 `db:"price"`
-		}
-		q := app.DB().Select("m.id", "m.name", "m.image", "m.price").From(part.table+" m").
-			InnerJoin(categoriesCollection+" c", dbx.NewExp("c.id = m.category")).
-			Where(dbx.HashExp{"m.status": OnSale, "c.status": OnSale})
-		if part.only != 0 {
-			q = q.AndWhere(dbx.HashExp{"m.id": part.only.String()})
-		}
-		if err := q.All(&rows); err != nil {
-			return sellables{}, err
-		}
-		for _, r := range rows {
-			id := compat.ParseID(r.ID)
-			s := Sellable{Name: r.Name, Image: r.Image, Price: cents(r.Price).Cents}
-			if part.dish {
-				s.DishID = id
-			} else {
-				s.SetmealID = id
-			}
-			part.into[id] = s
-		}
+// loadSellables reads the dishes or set meals (table) on sale in enabled categories, by id: all of them, or only
+// the one with id.
+func loadSellables(app core.App, table string, id compat.ID) (map[compat.ID]Sellable, error) {
+	var rows []struct {
+		ID    string  `db:"id"`
+		Name  string  `db:"name"`
+		Image string  `db:"image"`
+		Price float64 `db:"price"`
 	}
-	return all, nil
+	q := app.DB().Select("m.id", "m.name", "m.image", "m.price").From(table+" m").
+		InnerJoin(categoriesCollection+" c", dbx.NewExp("c.id = m.category")).
+		Where(dbx.HashExp{"m.status": OnSale, "c.status": OnSale})
+	if id != 0 {
+		q = q.AndWhere(dbx.HashExp{"m.id": id.String()})
+	}
+	if err := q.All(&rows); err != nil {
+		return nil, err
+	}
+	onSale := make(map[compat.ID]Sellable, len(rows))
+	for _, r := range rows {
+		s := Sellable{Name: r.Name, Image: r.Image, Price: cents(r.Price).Cents}
+		if table == dishesCollection {
+			s.DishID = compat.ParseID(r.ID)
+		} else {
+			s.SetmealID = compat.ParseID(r.ID)
+		}
+		onSale[compat.ParseID(r.ID)] = s
+	}
+	return onSale, nil
 }
