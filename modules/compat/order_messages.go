@@ -16,4 +16,8 @@ const (
 	MsgTablewareInvalid        = "餐具数量应为0到1000"
 	MsgDeliveryStatusInvalid   = "配送方式不正确"
 	MsgTimeParamInvalidFormat  = "参数 %s 格式应为yyyy-MM-dd HH:mm:ss"
+	// MsgMoneySubCent follows MsgBadRequest for an amount with a real part below one cent (68.705).
+	MsgMoneySubCent = "金额最多保留两位小数"
+	// MsgAmountChangedFormat tells the customer what the order costs now, e.g. ¥68.70.
+	MsgAmountChangedFormat = "订单金额已变化（应付 ¥%s），请刷新后重新下单"
 )

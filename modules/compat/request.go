@@ -35,6 +35,9 @@ func DecodeBody(e *core.RequestEvent, dst any) error {
 }
 
 func describeJSONError(err error) string {
+	if errors.Is(err, ErrSubCent) {
+		return MsgMoneySubCent
+	}
 	var typeErr *json.UnmarshalTypeError
 	if errors.As(err, &typeErr) && typeErr.Field != "" {
 		return "字段 " + typeErr.Field + " 类型不正确"

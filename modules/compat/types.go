@@ -191,7 +191,8 @@ func (t *Text) UnmarshalJSON(b []byte) error {
 const MaxMoneyCents = 99_999_999_99
 
 // Money is an amount in integer cents, written as a number with two decimals (56.00) and read from a
-// number or numeric string with at most two decimals. Valid is false for null or absent.
+// number or numeric string: a whole number of cents, or within floating-point noise of one (see ParseMoney).
+// Valid is false for null or absent.
 type Money struct {
 	Cents int64
 	Valid bool
@@ -240,15 +241,27 @@ func (m *Money) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// ParseMoney reads a decimal amount such as "56", "56.5" or "-0.01" into cents. More than two non-zero
-// decimals, exponents and amounts beyond MaxMoneyCents are refused rather than rounded.
+// ErrSubCent refuses an amount with a real part below one cent (68.705); the client sees MsgMoneySubCent.
+var ErrSubCent = errors.New("amount has a part below one cent")
+
+// MoneyNoise is how far, relative to the amount, a client's number may lie from a whole cent and still be read
+// as that cent: floating-point noise, not a sub-cent part. JavaScript clients sum prices in IEEE doubles
+// (3 × 19.90 + 9 gives 68.69999999999999), whose error is about 1e-16 of the amount per addition, so a sum of
+// thousands of prices stays far below 1e-12; a third decimal that a person writes is at least 1e-11 of the
+// largest amount (0.001 of 99999999.99). Below 1 yuan the allowance stays that of 1 yuan (1e-10 cents).
+const MoneyNoise = 1e-12
+
+// ParseMoney reads a decimal amount such as "56", "56.5" or "-0.01" into cents. More than two decimals are
+// read only when the rest is floating-point noise within MoneyNoise of a whole cent (68.69999999999999 is 68.70,
+// 15.600000000000001 is 15.60); a real sub-cent part (68.705) gives ErrSubCent. Exponents and amounts beyond
+// MaxMoneyCents are refused rather than rounded.
 func ParseMoney(s string) (int64, error) {
 	s = strings.TrimSpace(s)
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+")
 	whole, frac, _ := strings.Cut(s, ".")
 	frac = strings.TrimRight(frac, "0")
-	if whole == "" && frac == "" || len(frac) > 2 || !allDigits(whole) || !allDigits(frac) || len(whole) > 12 {
+	if whole == "" && frac == "" || !allDigits(whole) || !allDigits(frac) || len(whole) > 12 || len(frac) > 40 {
 		return 0, errors.New("invalid amount")
 	}
 	var c int64
@@ -259,6 +272,18 @@ func ParseMoney(s string) (int64, error) {
 	if frac != "" {
 		f, _ := strconv.ParseInt((frac + "0")[:2], 10, 64)
 		c += f
+	}
+	if len(frac) > 2 {
+		// The part beyond the cent, in cents: 0.999999999999 for 68.69999999999999.
+		rest, _ := strconv.ParseFloat("0."+frac[2:], 64)
+		up := rest >= 0.5
+		if up {
+			rest = 1 - rest
+			c++
+		}
+		if rest > MoneyNoise*float64(max(c, 100)) {
+			return 0, ErrSubCent
+		}
 	}
 	if c > MaxMoneyCents {
 		return 0, errors.New("amount too large")

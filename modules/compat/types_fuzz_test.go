@@ -2,6 +2,8 @@ package compat_test
 
 import (
 	"encoding/json"
+	"math"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -15,7 +17,8 @@ import (
 //	go test -run '^$' -fuzz FuzzMoney -fuzztime 30s ./modules/compat
 //
 // Properties: decoding never panics; whatever decodes re-encodes and decodes again to the same value; money never
-// exceeds MaxMoneyCents in either direction.
+// exceeds MaxMoneyCents in either direction, is never further than MoneyNoise from the number sent, and a
+// JavaScript sum of prices always reads as its exact cents.
 
 // jsonSeeds are JSON texts every target starts from: the shapes the original's clients send and the usual abuse.
 var jsonSeeds = []string{
@@ -26,6 +29,7 @@ var jsonSeeds = []string{
 	`"2026-11-23 12:30"`, `"2026-11-23 12:30:59"`, `"2026-11-23"`, `"2026-11-23T12:30:00Z"`, `"2026-11-23T12:30:00+23:59"`,
 	`"0000-01-01T00:00:00+23:59"`, `"9999-12-31T23:59:59-23:59"`, `"2026-02-30"`, `"1988-09-11 00:30"`, `"1900-01-01 00:00"`,
 	`"100000000000001"`, `100000000000001`, `"763900000000001"`,
+	`68.69999999999999`, `15.600000000000001`, `"47.400000000000006"`, `68.705`, `0.30000000000000004`, `99999999.98999999`,
 }
 
 func addJSONSeeds(f *testing.F) {
@@ -71,7 +75,8 @@ func FuzzMoney(f *testing.F) {
 func FuzzParseMoney(f *testing.F) {
 	for _, s := range []string{"56", "56.5", "56.50", "0.01", "-0.01", "+1", "-+1", ".5", "5.", ".", "-", "", " 12 ",
 		"1.234", "1.2300", "99999999.99", "100000000", "999999999999", "9999999999999", "00000000000001", "1e3", "1_000",
-		"０", "1.2.3", "--1", "-0", "9223372036854775807"} {
+		"０", "1.2.3", "--1", "-0", "9223372036854775807", "68.69999999999999", "68.705", "-0.30000000000000004",
+		"1." + strings.Repeat("0", 50) + "1"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -82,10 +87,35 @@ func FuzzParseMoney(f *testing.F) {
 		if c > compat.MaxMoneyCents || c < -compat.MaxMoneyCents {
 			t.Fatalf("ParseMoney(%q) = %d, beyond MaxMoneyCents", s, c)
 		}
+		if v, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err == nil {
+			if off := math.Abs(v*100 - float64(c)); off > 2*compat.MoneyNoise*float64(max(c, -c, 100)) {
+				t.Fatalf("ParseMoney(%q) = %d cents, %g cents away", s, c, off)
+			}
+		}
 		text := compat.Cents(c).String()
 		again, err := compat.ParseMoney(text)
 		if err != nil || again != c {
 			t.Fatalf("ParseMoney(%q) = %d, written %q, read back %d, %v", s, c, text, again, err)
+		}
+	})
+}
+
+// FuzzMoneyFromJavaScript sums prices as the mini-program does (Σ number × price in doubles, printed as
+// JavaScript prints a number) and requires the exact cents back.
+func FuzzMoneyFromJavaScript(f *testing.F) {
+	f.Add(int64(1990), uint16(3), int64(220), uint16(3))
+	f.Add(int64(1280), uint16(3), int64(1), uint16(999))
+	f.Add(int64(99999999), uint16(9999), int64(3), uint16(7))
+	f.Fuzz(func(t *testing.T, price1 int64, n1 uint16, price2 int64, n2 uint16) {
+		price1, price2 = max(price1, -price1)%1_000_000_00, max(price2, -price2)%1_000_000_00
+		sum := float64(n1)*(float64(price1)/100) + float64(n2)*(float64(price2)/100)
+		want := int64(n1)*price1 + int64(n2)*price2
+		if want > compat.MaxMoneyCents || price1 < 0 || price2 < 0 {
+			return
+		}
+		text := strconv.FormatFloat(sum, 'f', -1, 64)
+		if got, err := compat.ParseMoney(text); err != nil || got != want {
+			t.Fatalf("%d × %d + %d × %d cents summed in doubles is %s, read as %d, %v; want %d", n1, price1, n2, price2, text, got, err, want)
 		}
 	})
 }

@@ -2,6 +2,7 @@ package compat
 
 import (
 	"encoding/json"
+	"errors"
 	"testing"
 	"time"
 )
@@ -86,5 +87,24 @@ func TestTimeInShopZone(t *testing.T) {
 	var v Time
 	if err := json.Unmarshal([]byte(`"02/05/2024"`), &v); err == nil {
 		t.Error("foreign format accepted")
+	}
+}
+
+// JavaScript clients send sums of prices with floating-point noise; a real third decimal is refused.
+func TestMoneyFromJavaScript(t *testing.T) {
+	for in, want := range map[string]int64{
+		`68.69999999999999`: 6870, `15.600000000000001`: 1560, `47.400000000000006`: 4740, `"68.69999999999999"`: 6870,
+		`0.30000000000000004`: 30, `-0.30000000000000004`: -30, `99999999.98999999`: 9999999999, `1.0000000000000000000000001`: 100,
+	} {
+		var m Money
+		if err := json.Unmarshal([]byte(in), &m); err != nil || m.Cents != want {
+			t.Errorf("%s → %+v, %v; want %d cents", in, m, err, want)
+		}
+	}
+	for _, in := range []string{`68.705`, `68.701`, `0.001`, `99999999.991`, `68.7000001`, `"1.0049"`} {
+		var m Money
+		if err := json.Unmarshal([]byte(in), &m); !errors.Is(err, ErrSubCent) {
+			t.Errorf("%s → %+v, %v; want ErrSubCent", in, m, err)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package order
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -86,7 +87,8 @@ func TestPriceChangeWhilePlacingIsNotMissed(t *testing.T) {
 	f.update("dishes", f.chicken, map[string]any{"price": chickenPrice + 100})
 
 	_, err := placeOrder(f.app, q)
-	if compat.MessageOf(err) != compat.MsgAmountChanged || f.ordersOf(s) != 0 || f.cartRows(s) != 2 {
+	newTotal := compat.Cents(2*(chickenPrice+100) + 3*ricePrice + 5*100 + 600)
+	if compat.MessageOf(err) != fmt.Sprintf(compat.MsgAmountChangedFormat, newTotal) || f.ordersOf(s) != 0 || f.cartRows(s) != 2 {
 		t.Fatalf("placed at the old price: %v, %d orders, %d cart rows", err, f.ordersOf(s), f.cartRows(s))
 	}
 	// Without the client's amount the order is placed at the new price.

@@ -194,7 +194,7 @@ func quoteOrder(app core.App, userID compat.ID, in SubmitInput) (quote, error) {
 		return quote{}, err
 	}
 	if in.Amount.Valid && in.Amount.Cents != q.bill.total() {
-		return quote{}, compat.Fail(compat.MsgAmountChanged)
+		return quote{}, compat.Failf(compat.MsgAmountChangedFormat, compat.Cents(q.bill.total()))
 	}
 	return q, nil
 }

@@ -95,10 +95,10 @@ func TestSubmitRefusals(t *testing.T) {
 	amount := f.standardCart(s)
 
 	// The customer saw another price: nothing is ordered and the cart stays.
-	expect(t, "amount differs", f.submit(s, amount-1), compat.MsgAmountChanged)
+	expect(t, "amount differs", f.submit(s, amount-1), fmt.Sprintf(compat.MsgAmountChangedFormat, compat.Cents(amount)))
 	// The menu price changed after the cart was filled.
 	f.update("dishes", f.rice, map[string]any{"price": ricePrice + 100})
-	expect(t, "price changed", f.submit(s, amount), compat.MsgAmountChanged)
+	expect(t, "price changed", f.submit(s, amount), fmt.Sprintf(compat.MsgAmountChangedFormat, compat.Cents(amount+3*100)))
 	f.update("dishes", f.rice, map[string]any{"price": ricePrice})
 
 	body := f.submitBody(s, amount)
