@@ -8,5 +8,6 @@ func Register(app core.App) {
 		bindRoutes(se)
 		return se.Next()
 	})
-	app.OnRecordAfterUpdateSuccess("dishes", "setmeals").BindFunc(repriceCarts)
+	app.OnRecordAfterUpdateSuccess("dishes", "setmeals").BindFunc(followMenu)
+	app.OnRecordAfterUpdateSuccess("categories").BindFunc(dropDisabledCategory)
 }

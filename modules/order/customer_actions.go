@@ -74,7 +74,8 @@ func Repeat(app core.App, userID, id compat.ID) (skipped []string, err error) {
 const ReminderInterval = 5 * time.Minute
 
 // Remind (催单) alerts staff about the customer's order while it is with the shop (待接单, 已接单 or 派送中),
-// at most once per order per ReminderInterval.
+// at most once per order per ReminderInterval. A reminder inside that interval succeeds without a second alert:
+// the first is still in front of the staff, and the mini-program shows no message for a refusal.
 func Remind(app core.App, userID, id compat.ID) error {
 	order, err := findOrder(app, id, userID)
 	if err != nil {
@@ -86,7 +87,7 @@ func Remind(app core.App, userID, id compat.ID) error {
 		return ErrWrongStatus
 	}
 	if !remindersOf(app).allow(order.Id, compat.Now(app)) {
-		return compat.Fail(compat.MsgTooManyRequests)
+		return nil
 	}
 	return alert.Raise(app, alert.Reminder, id, order.GetString("number"))
 }
