@@ -4,11 +4,15 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 )
 
-// Register guards alert subscriptions and starts the heartbeat with the server.
+// Register guards alert subscriptions, starts the heartbeat with the server, and serves the original admin web
+// app's alert socket.
 func Register(app core.App) {
 	app.OnRealtimeSubscribeRequest().BindFunc(refuseAlertsToNonStaff)
+	hub := newSocketHub(app, HeartbeatInterval)
+	bindSocketHooks(app, hub)
 	stop := make(chan struct{})
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
+		bindSocketRoute(se, hub)
 		go sendHeartbeats(se.App, HeartbeatInterval, stop)
 		return se.Next()
 	})
