@@ -2,10 +2,13 @@ package modules
 
 import (
 	"fmt"
+	"net"
+	"net/http"
 
 	"github.com/pocketbase/pocketbase/core"
 
 	"myrestaurant/modules/config"
+	"myrestaurant/modules/media"
 	"myrestaurant/modules/menu"
 	"myrestaurant/modules/shop"
 )
@@ -19,7 +22,7 @@ func registerDemo(app core.App, cfg *config.Config) {
 		}
 		fmt.Println("\n*** DEMO MODE: demo menu, mock WeChat login and mock payment. Never use --demo with real customers. ***")
 		se.App.Logger().Warn("demo mode: mock WeChat login and mock payment are on")
-		first, err := seedDemoMenu(se.App)
+		first, err := seedDemoMenu(se.App, media.PublicBase(se.App, serverBase(se.Server)))
 		if err != nil {
 			return err
 		}
@@ -32,11 +35,32 @@ func registerDemo(app core.App, cfg *config.Config) {
 	})
 }
 
-// seedDemoMenu seeds the original's menu when there is none yet and says whether it did.
-func seedDemoMenu(app core.App) (bool, error) {
+// seedDemoMenu seeds the original's menu when there is none yet and says whether it did. Its pictures are
+// linked at pictureBase.
+func seedDemoMenu(app core.App, pictureBase string) (bool, error) {
 	n, err := app.CountRecords("categories")
 	if err != nil || n > 0 {
 		return false, err
 	}
-	return true, menu.SeedDemo(app)
+	return true, menu.SeedDemo(app, pictureBase)
+}
+
+// serverBase is the address the server listens on, as a URL a browser on this machine can open: the demo
+// menu's pictures are linked there unless an application URL is configured.
+func serverBase(s *http.Server) string {
+	if s == nil {
+		return "http://127.0.0.1:8090"
+	}
+	scheme := "http"
+	if s.TLSConfig != nil {
+		scheme = "https"
+	}
+	host, port, err := net.SplitHostPort(s.Addr)
+	if err != nil {
+		return scheme + "://" + s.Addr
+	}
+	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
+		host = "127.0.0.1"
+	}
+	return scheme + "://" + net.JoinHostPort(host, port)
 }

@@ -30,7 +30,6 @@ var imageTypes = map[string]string{
 }
 
 // saveImage checks that the upload is a picture by its content, not its name, and stores it.
-// The stored name is PocketBase's sanitised one, so a crafted file name cannot escape the storage folder.
 func saveImage(app core.App, by compat.ID, fh *multipart.FileHeader) (*core.Record, error) {
 	if fh.Size > MaxImageBytes {
 		return nil, compat.Fail(compat.MsgUploadTooLarge)
@@ -44,6 +43,13 @@ func saveImage(app core.App, by compat.ID, fh *multipart.FileHeader) (*core.Reco
 	if err != nil {
 		return nil, compat.Fail(compat.MsgUploadFailed)
 	}
+	return StoreImage(app, by, fh.Filename, data)
+}
+
+// StoreImage stores a picture as a PocketBase file of the `images` collection, as an upload by employee by (0 for
+// none) named name. It checks that data is a picture by its content, not its name; the stored name is
+// PocketBase's sanitised one, so a crafted file name cannot escape the storage folder.
+func StoreImage(app core.App, by compat.ID, name string, data []byte) (*core.Record, error) {
 	if len(data) > MaxImageBytes {
 		return nil, compat.Fail(compat.MsgUploadTooLarge)
 	}
@@ -51,7 +57,7 @@ func saveImage(app core.App, by compat.ID, fh *multipart.FileHeader) (*core.Reco
 	if !ok {
 		return nil, compat.Fail(compat.MsgUploadNotImage)
 	}
-	base := strings.TrimSuffix(path.Base(strings.ReplaceAll(fh.Filename, "\\", "/")), path.Ext(fh.Filename))
+	base := strings.TrimSuffix(path.Base(strings.ReplaceAll(name, "\\", "/")), path.Ext(name))
 	file, err := filesystem.NewFileFromBytes(data, base+ext)
 	if err != nil {
 		return nil, compat.Fail(compat.MsgUploadFailed)
@@ -70,18 +76,29 @@ func saveImage(app core.App, by compat.ID, fh *multipart.FileHeader) (*core.Reco
 	return r, nil
 }
 
-// fileURL is where PocketBase serves the stored picture. It is absolute, because the mini-program loads
-// pictures from another origin: the configured application URL when there is one, else this request's host.
-func fileURL(e *core.RequestEvent, r *core.Record) string {
-	p := "/api/files/" + url.PathEscape(r.Collection().Id) + "/" + url.PathEscape(r.Id) + "/" + url.PathEscape(r.GetString("file"))
-	if base := strings.TrimRight(e.App.Settings().Meta.AppURL, "/"); base != "" && !strings.Contains(base, "localhost:8090") {
-		return base + p
+// PublicBase is the scheme and host pictures are served at: the configured application URL, unless it is
+// PocketBase's default, else fallback. The URL must be absolute, because the mini-program loads pictures from
+// another origin.
+func PublicBase(app core.App, fallback string) string {
+	if base := strings.TrimRight(app.Settings().Meta.AppURL, "/"); base != "" && !strings.Contains(base, "localhost:8090") {
+		return base
 	}
+	return fallback
+}
+
+// FileURL is where PocketBase serves the stored picture under base (see PublicBase).
+func FileURL(base string, r *core.Record) string {
+	return base + "/api/files/" + url.PathEscape(r.Collection().Id) + "/" + url.PathEscape(r.Id) + "/" + url.PathEscape(r.GetString("file"))
+}
+
+// fileURL is the picture's URL for this request: at the application URL when there is one, else at this
+// request's own host.
+func fileURL(e *core.RequestEvent, r *core.Record) string {
 	scheme := "http"
 	if e.IsTLS() || strings.EqualFold(e.Request.Header.Get("X-Forwarded-Proto"), "https") {
 		scheme = "https"
 	}
-	return scheme + "://" + e.Request.Host + p
+	return FileURL(PublicBase(e.App, scheme+"://"+e.Request.Host), r)
 }
 
 func uploadAction(e *core.RequestEvent) (any, error) {

@@ -1,14 +1,18 @@
 package menu
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
+
+	"myrestaurant/modules/media"
 )
 
-// The demo menu is the original's seed data (sky.sql): its categories, dishes and flavors, without its
-// remote image URLs, plus two set meals built from those dishes.
+// The demo menu is the original's seed data (sky.sql): its categories, dishes and flavors, plus two set meals
+// built from those dishes. Instead of the original's remote image URLs, every dish and set meal gets a picture
+// drawn by this program (demo_pictures.go), stored as an uploaded picture is.
 
 type demoCategory struct {
 	key        int // the original's id, to link dishes
@@ -88,9 +92,10 @@ var demoSetmeals = []demoSetmeal{
 }
 
 // SeedDemo creates the demo menu when there are no categories yet, all in one transaction: the original's
-// 10 categories, 24 dishes with their flavors, and two set meals, everything enabled and on sale. With any
-// category present it does nothing, so it is safe on every start.
-func SeedDemo(app core.App) error {
+// 10 categories, 24 dishes with their flavors, and two set meals, everything enabled and on sale, each with its
+// picture stored as a PocketBase file and linked at pictureBase (see media.PublicBase). With any category
+// present it does nothing, so it is safe on every start.
+func SeedDemo(app core.App, pictureBase string) error {
 	return app.RunInTransaction(func(tx core.App) error {
 		n, err := tx.CountRecords(categoriesCollection)
 		if err != nil || n > 0 {
@@ -133,6 +138,9 @@ func SeedDemo(app core.App) error {
 			r.Set("price", d.price)
 			r.Set("description", d.description)
 			r.Set("status", OnSale)
+			if err := setDemoPicture(tx, r, pictureBase, fmt.Sprintf("demo_dish_%d.png", d.key), d.name); err != nil {
+				return err
+			}
 			stamp(r)
 			if err := tx.Save(r); err != nil {
 				return err
@@ -146,13 +154,16 @@ func SeedDemo(app core.App) error {
 		if err != nil {
 			return err
 		}
-		for _, s := range demoSetmeals {
+		for i, s := range demoSetmeals {
 			r := core.NewRecord(setmeals)
 			r.Set("name", s.name)
 			r.Set("category", categoryIDs[s.category])
 			r.Set("price", s.price)
 			r.Set("description", s.description)
 			r.Set("status", OnSale)
+			if err := setDemoPicture(tx, r, pictureBase, fmt.Sprintf("demo_setmeal_%d.png", i+1), s.name); err != nil {
+				return err
+			}
 			stamp(r)
 			if err := tx.Save(r); err != nil {
 				return err
@@ -167,4 +178,14 @@ func SeedDemo(app core.App) error {
 		}
 		return nil
 	})
+}
+
+// setDemoPicture stores the drawn picture of the named dish or set meal and links r to it.
+func setDemoPicture(tx core.App, r *core.Record, pictureBase, file, name string) error {
+	img, err := media.StoreImage(tx, 0, file, demoPicture(name))
+	if err != nil {
+		return err
+	}
+	r.Set("image", media.FileURL(pictureBase, img))
+	return nil
 }
