@@ -46,21 +46,21 @@ func seedDemoMenu(app core.App, pictureBase string) (bool, error) {
 }
 
 // serverBase is the address the server listens on, as a URL a browser on this machine can open: the demo
-// menu's pictures are linked there unless an application URL is configured.
+// menu's pictures are linked there unless an application URL is configured. (PocketBase gives every server a
+// TLS configuration, so only the port tells HTTPS.)
 func serverBase(s *http.Server) string {
 	if s == nil {
 		return "http://127.0.0.1:8090"
 	}
-	scheme := "http"
-	if s.TLSConfig != nil {
-		scheme = "https"
-	}
 	host, port, err := net.SplitHostPort(s.Addr)
 	if err != nil {
-		return scheme + "://" + s.Addr
+		return "http://" + s.Addr
 	}
 	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
 		host = "127.0.0.1"
 	}
-	return scheme + "://" + net.JoinHostPort(host, port)
+	if port == "443" || port == "https" {
+		return "https://" + host
+	}
+	return "http://" + net.JoinHostPort(host, port)
 }
