@@ -54,14 +54,7 @@ func raiseFor(t *testing.T, app core.App, kind int, number string) compat.ID {
 
 func expectFrame(t *testing.T, s *apptest.Socket, kind int, orderID compat.ID, number string) {
 	t.Helper()
-	f, ok := s.Next(t, 5*time.Second)
-	if !ok {
-		t.Fatalf("no frame of type %d", kind)
-	}
-	want := fmt.Sprintf(`{"type":%d,"orderId":%d,"content":"订单号：%s"}`, kind, orderID, number)
-	if f.Raw != want {
-		t.Fatalf("frame %s, want %s", f.Raw, want)
-	}
+	s.ExpectAlert(t, kind, int64(orderID), number)
 }
 
 // The original app's handshake carries only its `token` cookie; other clients may send the token as a header or

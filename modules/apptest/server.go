@@ -15,23 +15,29 @@ import (
 
 // Serve starts app on a real server on 127.0.0.1, as `serve` would, and returns its base URL.
 // Concurrency tests use it: requests run in parallel goroutines exactly as from real clients.
+// The serve hooks see the server with the address it listens on, as under `serve`.
 func Serve(t testing.TB, app core.App) string {
 	t.Helper()
 	router, err := apis.NewRouter(app)
 	if err != nil {
 		t.Fatal(err)
 	}
-	se := &core.ServeEvent{App: app, Router: router}
 	var handler http.Handler
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		handler.ServeHTTP(w, r)
+	}))
+	srv.Config.Addr = srv.Listener.Addr().String()
+	se := &core.ServeEvent{App: app, Router: router, Server: srv.Config}
 	err = app.OnServe().Trigger(se, func(e *core.ServeEvent) error {
 		mux, err := e.Router.BuildMux()
 		handler = mux
 		return err
 	})
 	if err != nil {
+		srv.Listener.Close()
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(handler)
+	srv.Start()
 	t.Cleanup(srv.Close)
 	return srv.URL
 }

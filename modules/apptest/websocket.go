@@ -3,6 +3,7 @@ package apptest
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -86,3 +87,17 @@ func (s *Socket) Next(t testing.TB, wait time.Duration) (SocketFrame, bool) {
 
 // Close closes the socket as a browser tab does.
 func (s *Socket) Close() { s.Conn.Close(websocket.StatusNormalClosure, "") }
+
+// ExpectAlert fails the test unless the next frame, within 5 s, is exactly the original's alert frame of kind
+// about the order.
+func (s *Socket) ExpectAlert(t testing.TB, kind int, orderID int64, number string) {
+	t.Helper()
+	f, ok := s.Next(t, 5*time.Second)
+	if !ok {
+		t.Fatalf("no frame of type %d", kind)
+	}
+	want := fmt.Sprintf(`{"type":%d,"orderId":%d,"content":"订单号：%s"}`, kind, orderID, number)
+	if f.Raw != want {
+		t.Fatalf("frame %s, want %s", f.Raw, want)
+	}
+}

@@ -2,10 +2,8 @@ package order
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
 	"testing"
-	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 
@@ -27,13 +25,7 @@ func TestAdminAppSocketRingsForPaidOrdersAndReminders(t *testing.T) {
 	}
 	expectFrame := func(kind int, o placed) {
 		t.Helper()
-		fr, ok := ws.Next(t, 5*time.Second)
-		if !ok {
-			t.Fatalf("no frame of type %d", kind)
-		}
-		if want := fmt.Sprintf(`{"type":%d,"orderId":%d,"content":"订单号：%s"}`, kind, o.id, o.number); fr.Raw != want {
-			t.Fatalf("frame %s, want %s", fr.Raw, want)
-		}
+		ws.ExpectAlert(t, kind, int64(o.id), o.number)
 	}
 
 	// A payment whose transaction fails is rolled back, and nobody is told of the order.

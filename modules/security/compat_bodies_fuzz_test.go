@@ -39,7 +39,8 @@ func FuzzCompatBodies(f *testing.F) {
 		`{"price":1e309}`, `{"price":"99999999999.99"}`, `{"sort":9223372036854775808}`, `{"id":-1}`, `{"id":"1e20"}`,
 		`{"categoryId":{"$ne":null}}`, `{"flavors":[{"value":[1,2]}]}`, `{"flavors":"x"}`, `{"flavors":[null]}`,
 		`{"setmealDishes":[{"dishId":"x"}]}`, `{"estimatedDeliveryTime":"0000-01-01T00:00:00+23:59"}`,
-		`{"name":"\ud800"}`, strings.Repeat("[", 5000), `{"name":` + strings.Repeat(`"a",`, 100) + `"a"}`}
+		`{"name":"\ud800"}`, strings.Repeat("[", 5000), `{"price":68.69999999999999}`, `{"price":"68.705"}`,
+		`{"amount":0.` + strings.Repeat("9", 400) + `}`, `{"name":` + strings.Repeat(`"a",`, 100) + `"a"}`}
 	for i, body := range valid {
 		f.Add(uint8(i), []byte(body))
 		f.Add(uint8(i)|0x80, []byte(body)) // the same without a token
