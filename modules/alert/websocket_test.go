@@ -18,7 +18,16 @@ import (
 // socketApp serves a fresh app with the alert module, whose sockets are pinged every pingEvery.
 func socketApp(t *testing.T, pingEvery time.Duration) (core.App, string) {
 	t.Helper()
+	return socketAppAt(t, pingEvery, "")
+}
+
+// socketAppAt is socketApp with appURL as the application URL of the settings.
+func socketAppAt(t *testing.T, pingEvery time.Duration, appURL string) (core.App, string) {
+	t.Helper()
 	app := apptest.New(t, compat.EnableAuthCache, func(app core.App) {
+		if appURL != "" {
+			app.Settings().Meta.AppURL = appURL
+		}
 		app.OnRealtimeSubscribeRequest().BindFunc(refuseAlertsToNonStaff)
 		hub := newSocketHub(app, pingEvery)
 		bindSocketHooks(app, hub)
@@ -117,9 +126,8 @@ func TestSocketRefusals(t *testing.T) {
 // The original app served as its nginx.conf does: the page is http://localhost, nginx on this machine passes
 // the upstream's name as Host. Also a page on the server's own host or at the application URL.
 func TestSocketOriginsThatMayListen(t *testing.T) {
-	app, base := socketApp(t, time.Hour)
+	app, base := socketAppAt(t, time.Hour, "https://shop.example")
 	_, tok := apptest.Employee(t, app, "alice", 1)
-	app.Settings().Meta.AppURL = "https://shop.example"
 	for name, o := range map[string]apptest.SocketOptions{
 		"the original app behind its nginx": {Host: "webservers", Header: http.Header{"Cookie": {"token=" + tok}, "Origin": {"http://localhost"}}},
 		"the server's own host":             {Host: "orders.example:8090", Header: http.Header{"Cookie": {"token=" + tok}, "Origin": {"http://orders.example:8090"}}},
@@ -134,8 +142,7 @@ func TestSocketOriginsThatMayListen(t *testing.T) {
 // A loopback page is trusted only over a connection from this machine (a local browser or a local proxy): from
 // elsewhere, http://localhost is somebody else's machine.
 func TestSocketOriginRule(t *testing.T) {
-	app, _ := socketApp(t, time.Hour)
-	app.Settings().Meta.AppURL = "https://shop.example"
+	app, _ := socketAppAt(t, time.Hour, "https://shop.example")
 	for _, c := range []struct {
 		origin, host, remote string
 		want                 bool
