@@ -107,7 +107,8 @@ func uploadAction(e *core.RequestEvent) (any, error) {
 // Register wires POST /admin/common/upload.
 func Register(app core.App) {
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
-		se.Router.Group("/admin/common").BindFunc(compat.RequireEmployee).
+		// Pictures are for the menu, which managers edit.
+		se.Router.Group("/admin/common").BindFunc(compat.RequireManager).
 			POST("/upload", compat.Handle(uploadAction))
 		return se.Next()
 	})

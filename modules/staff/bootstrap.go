@@ -27,6 +27,7 @@ func ensureAdmin(app core.App, password string) (created bool, usedPassword stri
 	r.Set("phone", "13812312312")
 	r.Set("sex", "1")
 	r.Set("status", compat.EmployeeEnabled)
+	r.Set("role", compat.RoleManager)
 	r.SetPassword(password)
 	if err := app.Save(r); err != nil {
 		return false, "", err
