@@ -109,7 +109,7 @@ func restrictRules(app core.App) error {
 	for name, set := range map[string]func(c *core.Collection){
 		// Staff see only their own account.
 		"employees": func(c *core.Collection) {
-			own := types.Pointer("id = @request.auth.id || (" + isManager + ")")
+			own := types.Pointer("(" + activeEmployee + " && id = @request.auth.id) || (" + isManager + ")")
 			c.ListRule, c.ViewRule = own, own
 		},
 		"categories":     func(c *core.Collection) { c.CreateRule, c.UpdateRule, c.DeleteRule = manager, manager, manager },

@@ -222,11 +222,11 @@ func changePassword(app core.App, id compat.ID, oldPassword, newPassword string)
 	if n := utf8.RuneCountInString(newPassword); n < 6 || len(newPassword) > 72 {
 		return compat.Fail(compat.MsgNewPasswordInvalid)
 	}
-	if newPassword == oldPassword {
-		return compat.Fail(compat.MsgPasswordUnchanged)
-	}
 	if weakPassword(r.GetString("username"), newPassword) {
 		return compat.Fail(compat.MsgPasswordTooWeak)
+	}
+	if newPassword == oldPassword {
+		return compat.Fail(compat.MsgPasswordUnchanged)
 	}
 	r.SetPassword(newPassword)
 	r.Set("updated_by", id.String())
