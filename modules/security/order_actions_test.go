@@ -26,11 +26,15 @@ func TestOfferedOrderActionsAreTheOnesTheServerAllows(t *testing.T) {
 	}
 	id := w.alice.order
 	routes := map[string]func() apptest.Reply{
-		"confirm":  func() apptest.Reply { return w.call("PUT", "/admin/order/confirm", map[string]any{"id": id}) },
-		"reject":   func() apptest.Reply { return w.call("PUT", "/admin/order/rejection", map[string]any{"id": id, "rejectionReason": "x"}) },
+		"confirm": func() apptest.Reply { return w.call("PUT", "/admin/order/confirm", map[string]any{"id": id}) },
+		"reject": func() apptest.Reply {
+			return w.call("PUT", "/admin/order/rejection", map[string]any{"id": id, "rejectionReason": "x"})
+		},
 		"delivery": func() apptest.Reply { return w.call("PUT", "/admin/order/delivery/"+id.String(), nil) },
 		"complete": func() apptest.Reply { return w.call("PUT", "/admin/order/complete/"+id.String(), nil) },
-		"cancel":   func() apptest.Reply { return w.call("PUT", "/admin/order/cancel", map[string]any{"id": id, "cancelReason": "x"}) },
+		"cancel": func() apptest.Reply {
+			return w.call("PUT", "/admin/order/cancel", map[string]any{"id": id, "cancelReason": "x"})
+		},
 	}
 	for status := 1; status <= 6; status++ {
 		for action, run := range routes {
