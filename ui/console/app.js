@@ -92,7 +92,7 @@ function renderInitialPassword() {
   h('p', { class: 'muted' }, t('首次登录须修改初始密码，修改后才能使用其他功能。')),
   form.el, err,
   h('button', { class: 'primary', type: 'submit', id: 'initial-password-submit' }, t('保存')),
-  h('button', { type: 'button', id: 'initial-password-logout', onclick: logout }, t('退出'))));
+  h('button', { type: 'button', class: 'secondary', id: 'initial-password-logout', onclick: logout }, t('退出'))));
 }
 
 // A new password ends every session of the account (the server renews its token key): sign in again.
