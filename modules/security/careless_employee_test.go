@@ -212,8 +212,16 @@ func TestAdminCannotBeLockedOrDemotedAndNobodyLocksThemselves(t *testing.T) {
 		t.Errorf("the manager demoted or locked themselves: %v", me.FieldsData())
 	}
 
-	// A manager promotes staff and locks another manager; admin edits itself.
-	otherID, _ := w.staffMember("cook")
+	// A manager promotes staff, demotes and locks another manager, each taking effect on the next request even
+	// with the token cached; admin edits itself.
+	otherID, cookTok := w.staffMember("cook")
+	page := "/admin/employee/page?page=1&pageSize=10"
+	w.ok("PUT", "/admin/employee", map[string]any{"id": otherID, "role": "manager"}, "token", w.staff)
+	w.ok("GET", page, nil, "token", cookTok)
+	w.ok("PUT", "/admin/employee", map[string]any{"id": otherID, "role": "staff"}, "token", w.staff)
+	if r := apptest.Call(t, "GET", w.base+page, nil, "token", cookTok); r.Message() != compat.MsgManagersOnly {
+		t.Errorf("a demoted manager still lists employees: %d %q", r.Code, r.Message())
+	}
 	w.ok("PUT", "/admin/employee", map[string]any{"id": otherID, "role": "manager"}, "token", w.staff)
 	w.ok("POST", "/admin/employee/status/0?id="+otherID.String(), nil, "token", w.staff)
 	if r, _ := w.app.FindRecordById("employees", otherID.String()); r.GetString("role") != compat.RoleManager || r.GetInt("status") != 0 {

@@ -22,10 +22,20 @@ func roleOf(r *core.Record) string {
 	return compat.RoleStaff
 }
 
-// usernameChars is the collection's pattern (pb_migrations): letters, digits, _ . - and Chinese characters.
-var usernameChars = regexp.MustCompile(`^[A-Za-z0-9_.\-\p{Han}]+$`)
-
-func validUsername(s string) bool { return usernameChars.MatchString(s) }
+// validUsername checks a username against the pattern of the collection's username field (letters, digits,
+// _ . - and Chinese characters, see pb_migrations), so that the compat API answers the same rule with a message.
+func validUsername(app core.App, s string) bool {
+	col, err := app.FindCachedCollectionByNameOrId(compat.EmployeesCollection)
+	if err != nil {
+		return false
+	}
+	f, ok := col.Fields.GetByName("username").(*core.TextField)
+	if !ok || f.Pattern == "" {
+		return true
+	}
+	match, err := regexp.MatchString(f.Pattern, s)
+	return err == nil && match
+}
 
 // markInitialPassword keeps the must-change flag true exactly while the password is the initial one, whoever
 // sets it: the back office adding an employee, or a superuser resetting it in the dashboard.

@@ -63,7 +63,7 @@ type EmployeeInput struct {
 }
 
 // apply copies the non-null fields onto r, as the original's partial update does.
-func (in EmployeeInput) apply(r *core.Record) error {
+func (in EmployeeInput) apply(app core.App, r *core.Record) error {
 	set := func(field string, t compat.Text) {
 		if t.Valid {
 			r.Set(field, strings.TrimSpace(t.Value))
@@ -95,7 +95,7 @@ func (in EmployeeInput) apply(r *core.Record) error {
 	if sex := r.GetString("sex"); sex != "" && sex != "0" && sex != "1" {
 		return compat.Fail("性别应为1（男）或0（女）")
 	}
-	if !validUsername(r.GetString("username")) {
+	if !validUsername(app, r.GetString("username")) {
 		return compat.Fail(compat.MsgUsernameInvalid)
 	}
 	if role := r.GetString("role"); role != compat.RoleManager && role != compat.RoleStaff {
@@ -155,7 +155,7 @@ func addEmployee(app core.App, by compat.ID, in EmployeeInput) (*core.Record, er
 	}
 	r := core.NewRecord(col)
 	r.Set("role", compat.RoleStaff)
-	if err := in.apply(r); err != nil {
+	if err := in.apply(app, r); err != nil {
 		return nil, err
 	}
 	r.Set("status", compat.EmployeeEnabled)
@@ -179,7 +179,7 @@ func updateEmployee(app core.App, by compat.ID, in EmployeeInput) error {
 	if protected && in.ID != by {
 		return compat.Fail(compat.MsgAdminProtected)
 	}
-	if err := in.apply(r); err != nil {
+	if err := in.apply(app, r); err != nil {
 		return err
 	}
 	if protected && (!isAdmin(r) || !compat.IsManager(r)) {
