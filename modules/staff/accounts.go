@@ -46,4 +46,3 @@ func signOut(app core.App, id compat.ID) error {
 	r.RefreshTokenKey()
 	return app.Save(r)
 }
-
