@@ -71,10 +71,11 @@ func saveImage(app core.App, by compat.ID, fh *multipart.FileHeader) (*core.Reco
 }
 
 // fileURL is where PocketBase serves the stored picture. It is absolute, because the mini-program loads
-// pictures from another origin: the configured application URL when there is one, else this request's host.
+// pictures from another origin: the configured application URL when there is one, else this request's host
+// (the server warns at start that it will, see appURL).
 func fileURL(e *core.RequestEvent, r *core.Record) string {
 	p := "/api/files/" + url.PathEscape(r.Collection().Id) + "/" + url.PathEscape(r.Id) + "/" + url.PathEscape(r.GetString("file"))
-	if base := strings.TrimRight(e.App.Settings().Meta.AppURL, "/"); base != "" && !strings.Contains(base, "localhost:8090") {
+	if base, ok := appURL(e.App); ok {
 		return base + p
 	}
 	scheme := "http"
@@ -107,7 +108,9 @@ func uploadAction(e *core.RequestEvent) (any, error) {
 // Register wires POST /admin/common/upload.
 func Register(app core.App) {
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
-		se.Router.Group("/admin/common").BindFunc(compat.RequireEmployee).
+		warnWithoutAppURL(se.App)
+		// Pictures are for the menu, which managers edit.
+		se.Router.Group("/admin/common").BindFunc(compat.RequireManager).
 			POST("/upload", compat.Handle(uploadAction))
 		return se.Next()
 	})
