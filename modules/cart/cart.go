@@ -154,7 +154,7 @@ func add(app core.App, userID compat.ID, s selector, number int) error {
 
 // contents counts the customer's cart rows and what their food costs, in cents.
 func contents(app core.App, userID compat.ID) (rows int, food int64, err error) {
-	err = app.DB().NewQuery("SELECT COUNT(*), COALESCE(SUM([[number]] * [[amount]]), 0) FROM {{" + ItemsCollection +
+	err = app.DB().NewQuery("SELECT COUNT(*), COALESCE(SUM([[number]] * [[amount]]), 0) FROM {{"+ItemsCollection+
 		"}} WHERE [[user]] = {:user}").Bind(dbx.Params{"user": userID.String()}).Row(&rows, &food)
 	return rows, food, err
 }
