@@ -91,4 +91,3 @@ func paidOrders(b *testing.B, app core.App, n int) []string {
 	}
 	return ids
 }
-
