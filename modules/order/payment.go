@@ -61,6 +61,9 @@ func Pay(ctx context.Context, app core.App, userID compat.ID, in PayInput) (paym
 	if order.GetInt("pay_status") == Paid {
 		return payment.ClientParams{}, compat.Fail(compat.MsgOrderPaid)
 	}
+	if order.GetInt("status") == Cancelled && order.GetString("cancel_reason") == TimeoutReason {
+		return payment.ClientParams{}, compat.Fail(compat.MsgPaymentExpired)
+	}
 	if order.GetInt("status") != PendingPayment || order.GetInt("pay_status") != Unpaid {
 		return payment.ClientParams{}, ErrWrongStatus
 	}

@@ -45,12 +45,13 @@ func (s *streams) limitStreams(e *core.RealtimeConnectRequestEvent) error {
 	return e.Next()
 }
 
-// uncountStaff stops counting a stream once an enabled employee has subscribed with it.
+// uncountStaff stops counting a stream once an enabled employee (or a superuser, in the dashboard) has subscribed
+// with it.
 func (s *streams) uncountStaff(e *core.RealtimeSubscribeRequestEvent) error {
 	if err := e.Next(); err != nil {
 		return err
 	}
-	if sl, ok := e.Client.Get(slotKey).(*slot); ok && isEnabledEmployee(e.Auth) {
+	if sl, ok := e.Client.Get(slotKey).(*slot); ok && (isEnabledEmployee(e.Auth) || e.HasSuperuserAuth()) {
 		sl.free()
 	}
 	return nil

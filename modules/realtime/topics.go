@@ -46,6 +46,9 @@ func checkSubscriptions(e *core.RealtimeSubscribeRequestEvent) error {
 		return e.BadRequestError(fmt.Sprintf("At most %d realtime topics per client.", MaxTopicsPerClient), nil)
 	}
 	for _, topic := range e.Subscriptions {
+		if topic == "" {
+			continue // PocketBase ignores empty topics
+		}
 		ok, err := mayFollow(e.App, e.Auth, topic)
 		if err != nil {
 			return err

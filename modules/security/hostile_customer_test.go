@@ -214,6 +214,12 @@ func TestPayingAfterThePaymentWindowIsRefused(t *testing.T) {
 	if payments, _ := w.app.FindAllRecords("payments", dbx.HashExp{"order": o.ID.String()}); len(payments) != 0 {
 		t.Errorf("a late pay reached the payment provider: %d ledger rows", len(payments))
 	}
+	// Trying again says the same, not a bare 订单状态错误.
+	r = apptest.Call(t, "PUT", w.base+"/user/order/payment", map[string]any{"orderNumber": o.OrderNumber, "payMethod": 1},
+		"authentication", token)
+	if r.Code != 0 || r.Message() != compat.MsgPaymentExpired {
+		t.Errorf("paying the timed-out order again: code %d %q", r.Code, r.Message())
+	}
 
 	// Just inside the window, paying works.
 	compat.SetClock(w.app, nil)
