@@ -13,6 +13,7 @@ import (
 	"myrestaurant/modules/menu"
 	"myrestaurant/modules/order"
 	"myrestaurant/modules/payment"
+	"myrestaurant/modules/realtime"
 	"myrestaurant/modules/report"
 	"myrestaurant/modules/shop"
 	"myrestaurant/modules/staff"
@@ -28,6 +29,7 @@ func Register(app core.App, cfg *config.Config) error {
 	customer.Register(app, cfg)
 	cart.Register(app)
 	alert.Register(app)
+	realtime.Register(app)
 	order.Register(app, paymentProvider(app, cfg))
 	report.Register(app)
 	registerDemo(app, cfg)

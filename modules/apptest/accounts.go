@@ -4,13 +4,22 @@ import (
 	"testing"
 
 	"github.com/pocketbase/pocketbase/core"
+
+	"myrestaurant/modules/compat"
 )
 
 // Password is the password of every account these helpers create.
 const Password = "secret-123"
 
-// Employee creates an employee with status 1 (enabled) or 0 (locked) and returns it with an auth token.
+// Employee creates a manager with status 1 (enabled) or 0 (locked), who has replaced the initial password, and
+// returns it with an auth token.
 func Employee(t testing.TB, app core.App, username string, status int) (*core.Record, string) {
+	t.Helper()
+	return EmployeeWithRole(t, app, username, status, compat.RoleManager)
+}
+
+// EmployeeWithRole creates an employee like Employee with the role compat.RoleManager or compat.RoleStaff.
+func EmployeeWithRole(t testing.TB, app core.App, username string, status int, role string) (*core.Record, string) {
 	t.Helper()
 	col, err := app.FindCollectionByNameOrId("employees")
 	if err != nil {
@@ -22,6 +31,8 @@ func Employee(t testing.TB, app core.App, username string, status int) (*core.Re
 	r.Set("phone", "13800000000")
 	r.Set("sex", "1")
 	r.Set("status", status)
+	r.Set("role", role)
+	r.Set(compat.MustChangePasswordField, false)
 	r.SetPassword(Password)
 	if err := app.Save(r); err != nil {
 		t.Fatalf("apptest: employee %s: %v", username, err)

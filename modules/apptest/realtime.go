@@ -48,12 +48,27 @@ func (s *Stream) Next(t testing.TB, name string, wait time.Duration) (Event, boo
 // Connect opens a realtime stream and waits for PocketBase's PB_CONNECT event.
 func Connect(t testing.TB, base string) *Stream {
 	t.Helper()
+	s, status := TryConnect(t, base)
+	if s == nil {
+		t.Fatalf("realtime connect: HTTP %d", status)
+	}
+	return s
+}
+
+// TryConnect opens a realtime stream like Connect, or returns nil and the HTTP status when the server refuses it.
+func TryConnect(t testing.TB, base string) (*Stream, int) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	req, _ := http.NewRequestWithContext(ctx, "GET", base+"/api/realtime", nil)
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		cancel()
 		t.Fatal(err)
+	}
+	if res.StatusCode != http.StatusOK {
+		res.Body.Close()
+		cancel()
+		return nil, res.StatusCode
 	}
 	events := make(chan Event, 64)
 	go func() {
@@ -92,7 +107,7 @@ func Connect(t testing.TB, base string) *Stream {
 	}
 	json.Unmarshal([]byte(ev.Data), &connect)
 	s.ClientID = connect.ClientID
-	return s
+	return s, res.StatusCode
 }
 
 // Subscribe sets the stream's subscriptions with token as Authorization and returns the HTTP status.

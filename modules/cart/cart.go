@@ -17,11 +17,18 @@ import (
 // ItemsCollection holds the cart rows of every customer.
 const ItemsCollection = "cart_items"
 
+// The size of a cart, and so of an order (the order module checks them again on submit): what a takeout
+// order of a real restaurant needs, with room for an office's lunch, and far inside what the columns hold.
 const (
-	// MaxNumber is the most of one item a row may hold (the column's limit).
-	MaxNumber = 9999
+	// MaxNumber is the most of one item a row may hold.
+	MaxNumber = 99
 	// MaxRows bounds the distinct rows of one cart; flavors are free text, so rows could grow without end.
-	MaxRows = 100
+	MaxRows = 50
+	// MaxTotal is the most the food of one cart, and one order with its fees, may cost, in cents (¥50,000).
+	MaxTotal = 5_000_000
+)
+
+const (
 	// MaxFlavorLength is the flavor column's limit, the same as the order detail's that copies it.
 	MaxFlavorLength = 255
 )
@@ -95,7 +102,7 @@ func add(app core.App, userID compat.ID, s selector, number int) error {
 		return fmt.Errorf("cart: cannot add %d of an item", number)
 	}
 	if number > MaxNumber {
-		return compat.Fail(compat.MsgCartItemLimit)
+		return compat.Failf(compat.MsgCartItemLimitFormat, MaxNumber)
 	}
 	if s.setmealID != 0 {
 		s.flavor = nil // set meals have no flavors
@@ -109,19 +116,22 @@ func add(app core.App, userID compat.ID, s selector, number int) error {
 		if err != nil {
 			return err
 		}
+		rows, food, err := contents(tx, userID)
+		if err != nil {
+			return err
+		}
+		if food+item.Price*int64(number) > MaxTotal {
+			return compat.Failf(compat.MsgOrderTotalLimitFormat, MaxTotal/100)
+		}
 		if row != nil {
 			if row.GetInt("number")+number > MaxNumber {
-				return compat.Fail(compat.MsgCartItemLimit)
+				return compat.Failf(compat.MsgCartItemLimitFormat, MaxNumber)
 			}
 			row.Set("number", row.GetInt("number")+number)
 			return tx.Save(row)
 		}
-		rows, err := tx.CountRecords(ItemsCollection, dbx.HashExp{"user": userID.String()})
-		if err != nil {
-			return err
-		}
 		if rows >= MaxRows {
-			return compat.Fail(compat.MsgCartTooManyItems)
+			return compat.Failf(compat.MsgCartTooManyItemsFormat, MaxRows)
 		}
 		col, err := tx.FindCachedCollectionByNameOrId(ItemsCollection)
 		if err != nil {
@@ -142,9 +152,16 @@ func add(app core.App, userID compat.ID, s selector, number int) error {
 	})
 }
 
+// contents counts the customer's cart rows and what their food costs, in cents.
+func contents(app core.App, userID compat.ID) (rows int, food int64, err error) {
+	err = app.DB().NewQuery("SELECT COUNT(*), COALESCE(SUM([[number]] * [[amount]]), 0) FROM {{"+ItemsCollection+
+		"}} WHERE [[user]] = {:user}").Bind(dbx.Params{"user": userID.String()}).Row(&rows, &food)
+	return rows, food, err
+}
+
 // AddItem puts number of c into the customer's cart at today's name, image and price, merging with a row of
 // the same item and flavor. Re-ordering a past order uses it; items now off sale are refused with
-// `商品已停售或不存在`. It works with a transaction app.
+// `商品已停售或不存在`, and so is anything past MaxNumber, MaxRows or MaxTotal. It works with a transaction app.
 func AddItem(app core.App, userID compat.ID, c Choice, number int) error {
 	flavor := c.Flavor
 	return add(app, userID, selector{dishID: c.DishID, setmealID: c.SetmealID, flavor: &flavor}, number)

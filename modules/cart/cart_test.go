@@ -178,7 +178,7 @@ func TestCartLimits(t *testing.T) {
 		}
 	}
 	wantFail(t, "one row too many", s.call(t, s.tokA, "POST", "/user/shoppingCart/add",
-		map[string]any{"dishId": s.fish, "dishFlavor": "再来一种"}), compat.MsgCartTooManyItems)
+		map[string]any{"dishId": s.fish, "dishFlavor": "再来一种"}), fmt.Sprintf(compat.MsgCartTooManyItemsFormat, cart.MaxRows))
 	// Adding to a row already there is still fine.
 	wantOK(t, "add to an existing row", s.call(t, s.tokA, "POST", "/user/shoppingCart/add",
 		map[string]any{"dishId": s.fish, "dishFlavor": "口味0"}))
@@ -187,10 +187,40 @@ func TestCartLimits(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantOK(t, "up to the limit", s.call(t, s.tokB, "POST", "/user/shoppingCart/add", map[string]any{"dishId": s.rice}))
-	wantFail(t, "past the limit", s.call(t, s.tokB, "POST", "/user/shoppingCart/add", map[string]any{"dishId": s.rice}), compat.MsgCartItemLimit)
+	wantFail(t, "past the limit", s.call(t, s.tokB, "POST", "/user/shoppingCart/add", map[string]any{"dishId": s.rice}),
+		fmt.Sprintf(compat.MsgCartItemLimitFormat, cart.MaxNumber))
 	if items := s.list(t, s.tokB); len(items) != 1 || items[0].Number != cart.MaxNumber {
 		t.Fatalf("B's cart: %+v", items)
 	}
+}
+
+// A cart may not cost more than one order may: the fish that would take it past MaxTotal is refused, and the cart
+// stays as it was.
+func TestCartTotalLimit(t *testing.T) {
+	s := newShop(t)
+	const fishPrice = 5650
+	full := int(cart.MaxTotal / fishPrice) // as many fish as the limit pays for
+	for i := 0; i < full; i += cart.MaxNumber {
+		n := min(cart.MaxNumber, full-i)
+		if err := cart.AddItem(s.app, s.userA, cart.Choice{DishID: s.fish, Flavor: fmt.Sprint("口味", i)}, n); err != nil {
+			t.Fatalf("%d fish of %d: %v", i+n, full, err)
+		}
+	}
+	wantFail(t, "one fish past the total", s.call(t, s.tokA, "POST", "/user/shoppingCart/add",
+		map[string]any{"dishId": s.fish, "dishFlavor": "口味0"}), fmt.Sprintf(compat.MsgOrderTotalLimitFormat, cart.MaxTotal/100))
+	if err := cart.AddItem(s.app, s.userA, cart.Choice{DishID: s.fish}, 1); err == nil ||
+		err.Error() != fmt.Sprintf(compat.MsgOrderTotalLimitFormat, cart.MaxTotal/100) {
+		t.Fatalf("a re-order past the total: %v", err)
+	}
+	var food int64
+	for _, it := range s.list(t, s.tokA) {
+		food += int64(it.Number) * it.Amount.Cents
+	}
+	if food != int64(full)*fishPrice {
+		t.Fatalf("the cart holds ¥%d of food, want ¥%d", food/100, int64(full)*fishPrice/100)
+	}
+	// Rice is cheap enough to fit in what is left.
+	wantOK(t, "rice within the total", s.call(t, s.tokA, "POST", "/user/shoppingCart/add", map[string]any{"dishId": s.rice}))
 }
 
 func TestCustomersHaveTheirOwnCarts(t *testing.T) {

@@ -17,8 +17,9 @@ const (
 // EmployeeEnabled is the status of an employee who may sign in; 0 is locked.
 const EmployeeEnabled = 1
 
-// RequireEmployee guards the /admin routes: a PocketBase auth token of an enabled employee, from the `token`
-// header of the original admin front end or from `Authorization` (the PocketBase JS SDK).
+// RequireEmployee guards the /admin routes staff and managers both use: a PocketBase auth token of an enabled
+// employee, from the `token` header of the original admin front end or from `Authorization` (the PocketBase JS
+// SDK), who has replaced the initial password (employee_access.go).
 func RequireEmployee(e *core.RequestEvent) error {
 	return requireAuth(e, "Token", EmployeesCollection) // canonical: Header.Get then allocates nothing
 }
@@ -41,6 +42,11 @@ func requireAuth(e *core.RequestEvent, header, collection string) error {
 		return e.NoContent(http.StatusUnauthorized)
 	}
 	e.Auth = record
+	if collection == EmployeesCollection {
+		if err := employeeMayAct(record, accessOf(e)); err != nil {
+			return WriteError(e, err)
+		}
+	}
 	return e.Next()
 }
 
@@ -63,17 +69,19 @@ func AuthRecord(app core.App, token string) *core.Record {
 		return nil
 	}
 	cache := authCacheOf(app)
+	var gen uint64
 	if cache != nil {
 		if r := cache.get(token, time.Now()); r != nil {
 			return r
 		}
+		gen = cache.generation()
 	}
 	record, err := app.FindAuthRecordByToken(token, core.TokenTypeAuth)
 	if err != nil {
 		return nil
 	}
 	if cache != nil {
-		cache.put(token, record)
+		cache.put(token, record, gen)
 	}
 	return record
 }

@@ -19,6 +19,8 @@ const maxCachedTokens = 10_000
 type authCache struct {
 	mu     sync.RWMutex
 	tokens map[string]cachedAuth
+	// gen counts the clears: a token verified before a clear (a sign-out, a lock) must not be put back after it.
+	gen uint64
 }
 
 type cachedAuth struct {
@@ -61,7 +63,14 @@ func (c *authCache) get(token string, now time.Time) *core.Record {
 	return a.record
 }
 
-func (c *authCache) put(token string, r *core.Record) {
+// generation is read before a token is verified and handed to put.
+func (c *authCache) generation() uint64 {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.gen
+}
+
+func (c *authCache) put(token string, r *core.Record, gen uint64) {
 	claims, err := security.ParseUnverifiedJWT(token)
 	if err != nil {
 		return
@@ -72,6 +81,9 @@ func (c *authCache) put(token string, r *core.Record) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if gen != c.gen {
+		return // the account changed while the token was being verified: verify again next time
+	}
 	if len(c.tokens) >= maxCachedTokens {
 		c.tokens = map[string]cachedAuth{}
 	}
@@ -81,5 +93,6 @@ func (c *authCache) put(token string, r *core.Record) {
 func (c *authCache) clear() {
 	c.mu.Lock()
 	c.tokens = map[string]cachedAuth{}
+	c.gen++
 	c.mu.Unlock()
 }

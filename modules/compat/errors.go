@@ -55,8 +55,6 @@ const (
 	MsgNewPasswordInvalid      = "新密码长度应为6到72个字符"
 	MsgCategoryDisabledOrWrong = "所选分类不存在或类型不符"
 	MsgCartChooseItem          = "请选择菜品或套餐"
-	MsgCartItemLimit           = "该商品数量已达上限"
-	MsgCartTooManyItems        = "购物车商品种类过多"
 	MsgDishFlavorTooLong       = "口味信息过长"
 	MsgAddressIDRequired       = "地址id不能为空"
 	MsgAddressPhoneRequired    = "手机号不能为空"

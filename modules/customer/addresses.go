@@ -187,7 +187,12 @@ func listAddresses(app core.App, userID compat.ID) ([]Address, error) {
 	return out, nil
 }
 
-// addAddress stores a new address of the customer. It never starts as the default, as in the original.
+// MaxAddresses is how many addresses one customer may keep: home, work, family and friends with room to spare.
+// The mini-program lists them all at once, without pages, so the list must stay short.
+const MaxAddresses = 20
+
+// addAddress stores a new address of the customer, up to MaxAddresses. It never starts as the default, as in the
+// original. Counting and saving share a transaction, so concurrent adds cannot pass the limit together.
 func addAddress(app core.App, userID compat.ID, in AddressInput) (*core.Record, error) {
 	col, err := app.FindCachedCollectionByNameOrId(AddressesCollection)
 	if err != nil {
@@ -199,7 +204,17 @@ func addAddress(app core.App, userID compat.ID, in AddressInput) (*core.Record, 
 	}
 	r.Set("user", userID.String())
 	r.Set("is_default", false)
-	return r, compat.Save(app, r)
+	err = app.RunInTransaction(func(tx core.App) error {
+		n, err := tx.CountRecords(AddressesCollection, dbx.HashExp{"user": userID.String()})
+		if err != nil {
+			return err
+		}
+		if n >= MaxAddresses {
+			return compat.Failf(compat.MsgTooManyAddressesFormat, MaxAddresses)
+		}
+		return compat.Save(tx, r)
+	})
+	return r, err
 }
 
 // updateAddress saves every field sent. isDefault 1 makes it the default (switching the old one off in the

@@ -76,11 +76,10 @@ func StoreImage(app core.App, by compat.ID, name string, data []byte) (*core.Rec
 	return r, nil
 }
 
-// PublicBase is the scheme and host pictures are served at: the configured application URL, unless it is
-// PocketBase's default, else fallback. The URL must be absolute, because the mini-program loads pictures from
-// another origin.
+// PublicBase is the scheme and host pictures are served at: the configured application URL (see appURL), else
+// fallback. The URL must be absolute, because the mini-program loads pictures from another origin.
 func PublicBase(app core.App, fallback string) string {
-	if base := strings.TrimRight(app.Settings().Meta.AppURL, "/"); base != "" && !strings.Contains(base, "localhost:8090") {
+	if base, ok := appURL(app); ok {
 		return base
 	}
 	return fallback
@@ -92,7 +91,7 @@ func FileURL(base string, r *core.Record) string {
 }
 
 // fileURL is the picture's URL for this request: at the application URL when there is one, else at this
-// request's own host.
+// request's own host (the server warns at start that it will, see appURL).
 func fileURL(e *core.RequestEvent, r *core.Record) string {
 	scheme := "http"
 	if e.IsTLS() || strings.EqualFold(e.Request.Header.Get("X-Forwarded-Proto"), "https") {
@@ -124,7 +123,9 @@ func uploadAction(e *core.RequestEvent) (any, error) {
 // Register wires POST /admin/common/upload.
 func Register(app core.App) {
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
-		se.Router.Group("/admin/common").BindFunc(compat.RequireEmployee).
+		warnWithoutAppURL(se.App)
+		// Pictures are for the menu, which managers edit.
+		se.Router.Group("/admin/common").BindFunc(compat.RequireManager).
 			POST("/upload", compat.Handle(uploadAction))
 		return se.Next()
 	})

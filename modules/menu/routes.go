@@ -11,30 +11,34 @@ import (
 )
 
 func bindRoutes(se *core.ServeEvent) {
-	categories := se.Router.Group("/admin/category").BindFunc(compat.RequireEmployee)
+	// Managers edit the menu; staff read it and put dishes and set meals on and off sale.
+	categories := se.Router.Group("/admin/category").BindFunc(compat.RequireManager)
 	categories.POST("", compat.Handle(addCategoryAction))
 	categories.PUT("", compat.Handle(updateCategoryAction))
 	categories.DELETE("", compat.Handle(deleteCategoryAction))
-	categories.GET("/page", compat.Handle(pageCategoriesAction))
-	categories.GET("/list", compat.Handle(listCategoriesAction))
 	categories.POST("/status/{status}", compat.Handle(categoryStatusAction))
+	categoryReads := se.Router.Group("/admin/category").BindFunc(compat.RequireEmployee)
+	categoryReads.GET("/page", compat.Handle(pageCategoriesAction))
+	categoryReads.GET("/list", compat.Handle(listCategoriesAction))
 
-	dishes := se.Router.Group("/admin/dish").BindFunc(compat.RequireEmployee)
+	dishes := se.Router.Group("/admin/dish").BindFunc(compat.RequireManager)
 	dishes.POST("", compat.Handle(addDishAction))
 	dishes.PUT("", compat.Handle(updateDishAction))
 	dishes.DELETE("", compat.Handle(deleteDishesAction))
-	dishes.GET("/page", compat.Handle(pageDishesAction))
-	dishes.GET("/list", compat.Handle(listDishesAction))
-	dishes.POST("/status/{status}", compat.Handle(saleStatusAction(dishesCollection, compat.MsgDishNotFound)))
-	dishes.GET("/{id}", compat.Handle(getDishAction))
+	dishSales := se.Router.Group("/admin/dish").BindFunc(compat.RequireEmployee)
+	dishSales.GET("/page", compat.Handle(pageDishesAction))
+	dishSales.GET("/list", compat.Handle(listDishesAction))
+	dishSales.POST("/status/{status}", compat.Handle(saleStatusAction(dishesCollection, compat.MsgDishNotFound)))
+	dishSales.GET("/{id}", compat.Handle(getDishAction))
 
-	setmeals := se.Router.Group("/admin/setmeal").BindFunc(compat.RequireEmployee)
+	setmeals := se.Router.Group("/admin/setmeal").BindFunc(compat.RequireManager)
 	setmeals.POST("", compat.Handle(addSetmealAction))
 	setmeals.PUT("", compat.Handle(updateSetmealAction))
 	setmeals.DELETE("", compat.Handle(deleteSetmealsAction))
-	setmeals.GET("/page", compat.Handle(pageSetmealsAction))
-	setmeals.POST("/status/{status}", compat.Handle(saleStatusAction(setmealsCollection, compat.MsgSetmealNotFound)))
-	setmeals.GET("/{id}", compat.Handle(getSetmealAction))
+	setmealSales := se.Router.Group("/admin/setmeal").BindFunc(compat.RequireEmployee)
+	setmealSales.GET("/page", compat.Handle(pageSetmealsAction))
+	setmealSales.POST("/status/{status}", compat.Handle(saleStatusAction(setmealsCollection, compat.MsgSetmealNotFound)))
+	setmealSales.GET("/{id}", compat.Handle(getSetmealAction))
 
 	// The menu reads are most of the mini-program's traffic: a request log row each would cost more than
 	// serving them, so only their failures are logged.

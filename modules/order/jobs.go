@@ -2,6 +2,7 @@ package order
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"sync"
 	"time"
@@ -30,7 +31,7 @@ const jobBatch = 200
 // that arrives afterwards is refunded (markPaid).
 func CancelUnpaid(app core.App, now time.Time) error {
 	n, err := moveAll(app, timeout, dbx.NewExp("order_time < {:t}", dbx.Params{"t": dbTime(now.Add(-PaymentWindow))}),
-		map[string]any{"cancel_reason": TimeoutReason, "cancel_time": now})
+		timeoutFields(now))
 	if n > 0 {
 		app.Logger().Info("cancelled unpaid orders", "count", n)
 	}
@@ -49,38 +50,53 @@ func CompleteDelivered(app core.App, now time.Time) error {
 }
 
 // moveAll applies t to every order in one of t.from that matches where, one short transaction per order so a
-// customer's submit never waits long behind a job. Orders that moved meanwhile are skipped by the guard.
+// customer's submit never waits long behind a job. Orders that moved meanwhile are skipped by the guard. An order
+// that cannot be moved is logged and passed over, so it never holds up the others; the error returned names how
+// many there were.
 func moveAll(app core.App, t transition, where dbx.Expression, fields map[string]any) (int, error) {
 	from := make([]any, len(t.from))
 	for i, s := range t.from {
 		from[i] = s
 	}
-	moved := 0
+	moved, failed := 0, 0
+	// Pages follow (order_time, id), so an order left behind is not read again in this run.
+	var afterTime, afterID string
 	for {
-		var ids []string
-		err := app.DB().Select("id").From(OrdersCollection).Where(dbx.In("status", from...)).AndWhere(where).
-			OrderBy("order_time ASC").Limit(jobBatch).Column(&ids)
-		if err != nil {
+		var page []struct {
+			ID        string `db:"id"`
+			OrderTime string `db:"order_time"`
+		}
+		q := app.DB().Select("id", "order_time").From(OrdersCollection).Where(dbx.In("status", from...)).AndWhere(where)
+		if afterID != "" {
+			q.AndWhere(dbx.NewExp("(order_time > {:after} OR (order_time = {:after} AND id > {:afterId}))",
+				dbx.Params{"after": afterTime, "afterId": afterID}))
+		}
+		if err := q.OrderBy("order_time ASC", "id ASC").Limit(jobBatch).All(&page); err != nil {
 			return moved, err
 		}
-		progress := false
-		for _, id := range ids {
+		for _, o := range page {
 			err := app.RunInTransaction(func(tx core.App) error {
-				_, ok, err := t.apply(tx, id, fields)
+				_, ok, err := t.apply(tx, o.ID, fields)
 				if ok {
 					moved++
-					progress = true
 				}
 				return err
 			})
 			if err != nil {
-				return moved, err
+				failed++
+				app.Logger().Error("an order job could not move an order; it goes on with the others", "job", t.name,
+					"order", o.ID, "error", err)
 			}
 		}
-		if len(ids) < jobBatch || !progress {
-			return moved, nil
+		if len(page) < jobBatch {
+			break
 		}
+		afterTime, afterID = page[len(page)-1].OrderTime, page[len(page)-1].ID
 	}
+	if failed > 0 {
+		return moved, fmt.Errorf("order: %s: %d orders could not be moved (logged)", t.name, failed)
+	}
+	return moved, nil
 }
 
 // Reconciliation looks at payments opened at least this long ago whose callback has not arrived.

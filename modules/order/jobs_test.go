@@ -33,7 +33,7 @@ func TestCancelUnpaidAfterFifteenMinutes(t *testing.T) {
 	if f.order(paid.id).GetInt("status") != ToBeConfirmed {
 		t.Fatal("the paid order was cancelled")
 	}
-	expect(t, "pay the cancelled order", f.pay(s, unpaid), "订单状态错误")
+	expect(t, "pay the timed-out order", f.pay(s, unpaid), compat.MsgPaymentExpired)
 }
 
 func TestCompleteDeliveredFromBeforeToday(t *testing.T) {

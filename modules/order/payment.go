@@ -61,8 +61,14 @@ func Pay(ctx context.Context, app core.App, userID compat.ID, in PayInput) (paym
 	if order.GetInt("pay_status") == Paid {
 		return payment.ClientParams{}, compat.Fail(compat.MsgOrderPaid)
 	}
+	if order.GetInt("status") == Cancelled && order.GetString("cancel_reason") == TimeoutReason {
+		return payment.ClientParams{}, compat.Fail(compat.MsgPaymentExpired)
+	}
 	if order.GetInt("status") != PendingPayment || order.GetInt("pay_status") != Unpaid {
 		return payment.ClientParams{}, ErrWrongStatus
+	}
+	if deadline := paymentDeadline(order); !compat.Now(app).Before(deadline) {
+		return payment.ClientParams{}, expire(app, order)
 	}
 	user, err := app.FindRecordById(compat.UsersCollection, userID.String())
 	if err != nil {
@@ -81,7 +87,7 @@ func Pay(ctx context.Context, app core.App, userID compat.ID, in PayInput) (paym
 		return payment.ClientParams{}, err
 	}
 	params, err := provider.Prepay(ctx, payment.Order{OutTradeNo: number, Amount: amount, Description: description,
-		OpenID: user.GetString("openid")})
+		OpenID: user.GetString("openid"), Expires: paymentDeadline(order)})
 	if errors.Is(err, payment.ErrOrderPaid) {
 		return payment.ClientParams{}, compat.Fail(compat.MsgOrderPaid)
 	}
@@ -126,6 +132,14 @@ func markPaid(app core.App, n payment.Notification) (moved bool, err error) {
 		}
 		now := compat.Now(tx)
 		amountOK := n.Amount == int64(o.GetInt("amount"))
+		if o.GetInt("status") == PendingPayment && !now.Before(paymentDeadline(o)) {
+			// Too late: the order is cancelled as the time-out job would have, and the money is given back below.
+			if _, _, err := timeout.apply(tx, o.Id, timeoutFields(now)); err != nil {
+				return err
+			}
+			_, err := setPayStatus(tx, o.Id, Unpaid, Paid)
+			return err
+		}
 		switch {
 		case o.GetInt("status") == PendingPayment && amountOK:
 			paidOrder, ok, err := pay.apply(tx, o.Id, map[string]any{"pay_status": Paid, "checkout_time": now})

@@ -207,6 +207,7 @@ type fakeWeChat struct {
 	failRefunds int                            // refunds to fail before one goes through
 	prepayErr   error                          // what prepay answers; nil for client parameters
 	refundState string                         // status of refunds that go through; SUCCESS when empty
+	expires     time.Time                      // the deadline of the last prepay
 }
 
 func newFakeWeChat() *fakeWeChat { return &fakeWeChat{trades: map[string]payment.QueryResult{}} }
@@ -216,6 +217,7 @@ func (*fakeWeChat) Name() string { return payment.ProviderWeChatPay }
 func (w *fakeWeChat) Prepay(_ context.Context, o payment.Order) (payment.ClientParams, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	w.expires = o.Expires
 	if w.prepayErr != nil {
 		return payment.ClientParams{}, w.prepayErr
 	}

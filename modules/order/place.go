@@ -285,6 +285,9 @@ func insertOrder(tx core.App, q quote) (id, number string, err error) {
 	if !in.EstimatedDeliveryTime.IsZero() {
 		params["estimated_delivery_time"] = dbTime(in.EstimatedDeliveryTime.Time)
 	}
+	if err := checkColumns(tx, OrdersCollection, params); err != nil {
+		return "", "", err
+	}
 	insert := tx.DB().NewQuery(insertOrderSQL)
 
 	// The numbers of this process never repeat; a clash means another process (or a clock set back after a
@@ -309,28 +312,38 @@ func insertOrder(tx core.App, q quote) (id, number string, err error) {
 	}
 }
 
-// insertDetails writes the order's items in one plain INSERT: every value comes from the menu and the cart, both
-// already checked against the columns' limits, and nothing listens for new items of an unpaid order (the sales
+// insertDetails writes the order's items in one plain INSERT: every value comes from the menu and the cart and is
+// held to the collection's rules (checkColumns), and nothing listens for new items of an unpaid order (the sales
 // report's hook cares about completed orders only).
 func insertDetails(tx core.App, orderID string, b bill) error {
 	var sql strings.Builder
 	sql.WriteString("INSERT INTO {{" + DetailsCollection + "}} ([[id]], [[order]], [[name]], [[image]], [[dish_id]], " +
 		"[[setmeal_id]], [[dish_flavor]], [[number]], [[amount]]) VALUES ")
 	params := dbx.Params{"order": orderID}
+	rows := make([]dbx.Params, len(b.lines))
 	for i, l := range b.lines {
 		if i > 0 {
 			sql.WriteString(", ")
 		}
+		rows[i] = dbx.Params{
+			"name":        truncate(l.sellable.Name, 32),
+			"image":       l.sellable.Image,
+			"dish_id":     l.sellable.DishID.String(),
+			"setmeal_id":  l.sellable.SetmealID.String(),
+			"dish_flavor": l.item.DishFlavor.Value,
+			"number":      l.item.Number,
+			"amount":      l.sellable.Price,
+		}
 		n := strconv.Itoa(i)
-		sql.WriteString("({:id" + n + "}, {:order}, {:name" + n + "}, {:image" + n + "}, {:dish" + n + "}, {:setmeal" + n +
-			"}, {:flavor" + n + "}, {:number" + n + "}, {:amount" + n + "})")
-		params["name"+n] = truncate(l.sellable.Name, 32)
-		params["image"+n] = l.sellable.Image
-		params["dish"+n] = l.sellable.DishID.String()
-		params["setmeal"+n] = l.sellable.SetmealID.String()
-		params["flavor"+n] = l.item.DishFlavor.Value
-		params["number"+n] = l.item.Number
-		params["amount"+n] = l.sellable.Price
+		sql.WriteString("({:id" + n + "}, {:order}")
+		for _, c := range detailColumns {
+			sql.WriteString(", {:" + c + n + "}")
+			params[c+n] = rows[i][c]
+		}
+		sql.WriteString(")")
+	}
+	if err := checkColumns(tx, DetailsCollection, rows...); err != nil {
+		return err
 	}
 	// Random ids, as PocketBase draws them; a clash with an existing item (about one in 10^9 per item at a
 	// million items) draws again.
@@ -344,6 +357,9 @@ func insertDetails(tx core.App, orderID string, b bill) error {
 		}
 	}
 }
+
+// detailColumns are the columns of an item insertDetails fills from the line, in the order of its INSERT.
+var detailColumns = []string{"name", "image", "dish_id", "setmeal_id", "dish_flavor", "number", "amount"}
 
 // numberSource hands out order numbers: epoch milliseconds followed by a three-digit sequence (16 digits),
 // strictly increasing within the process, so they sort by time and two submits never draw the same one.

@@ -25,6 +25,7 @@ func bindRoutes(se *core.ServeEvent) {
 	a.GET("/conditionSearch", compat.Handle(searchAction))
 	a.GET("/statistics", compat.Handle(func(e *core.RequestEvent) (any, error) { return Count(e.App) }))
 	a.GET("/details/{id}", compat.Handle(staffDetailAction))
+	a.GET("/actions", compat.Handle(func(e *core.RequestEvent) (any, error) { return StaffActionsByStatus(), nil })) // ours, for the console
 	a.PUT("/confirm", compat.Handle(confirmAction))
 	a.PUT("/rejection", compat.Handle(rejectAction))
 	a.PUT("/cancel", compat.Handle(staffCancelAction))

@@ -113,7 +113,7 @@ func priceCart(app core.App, items []cart.Item, s shop.Settings) (bill, error) {
 	if len(offSale) > 0 {
 		return bill{}, compat.Failf(compat.MsgOrderItemOffSaleFormat, strings.Join(offSale, "、"))
 	}
-	return b, nil
+	return b, b.checkLimits()
 }
 
 // errQuoteStale means the cart changed between pricing the order and writing it.
@@ -189,6 +189,9 @@ func quoteOrder(app core.App, userID compat.ID, in SubmitInput) (quote, error) {
 	}
 	if len(q.cart) == 0 {
 		return quote{}, compat.Fail(compat.MsgCartEmpty)
+	}
+	if err := checkUnpaidOrders(app, userID, q.now); err != nil {
+		return quote{}, err
 	}
 	if q.bill, err = priceCart(app, q.cart, q.settings); err != nil {
 		return quote{}, err

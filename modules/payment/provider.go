@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 
 	"myrestaurant/modules/config"
 )
@@ -62,10 +63,11 @@ type Provider interface {
 
 // Order is what a customer pays for.
 type Order struct {
-	OutTradeNo  string // our order number
-	Amount      int64  // cents
-	Description string // shown on the customer's bill
-	OpenID      string // the payer's openid in our mini-program
+	OutTradeNo  string    // our order number
+	Amount      int64     // cents
+	Description string    // shown on the customer's bill
+	OpenID      string    // the payer's openid in our mini-program
+	Expires     time.Time // when the customer may no longer pay; zero for the provider's default
 }
 
 // ClientParams are the parameters of wx.requestPayment, with the JSON names the original mini-program reads.

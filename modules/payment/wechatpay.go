@@ -111,6 +111,9 @@ func (w *weChatPay) Prepay(ctx context.Context, o Order) (ClientParams, error) {
 		"amount": amountJSON{Total: o.Amount, Currency: "CNY"},
 		"payer":  map[string]string{"openid": o.OpenID},
 	}
+	if !o.Expires.IsZero() {
+		req["time_expire"] = o.Expires.Format(time.RFC3339)
+	}
 	var res struct {
 		PrepayID string `json:"prepay_id"`
 	}

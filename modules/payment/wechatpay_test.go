@@ -291,3 +291,17 @@ func TestMockPaysAtOnce(t *testing.T) {
 		t.Fatalf("mock refund = %+v %v", r, err)
 	}
 }
+
+// The order's payment deadline goes to WeChat Pay as time_expire, so the customer cannot pay after it.
+func TestPrepayTellsWeChatPayTheDeadline(t *testing.T) {
+	fake, p := wechatPay(t)
+	o := order("1763900000009", 100)
+	o.Expires = time.Date(2026, 3, 1, 12, 15, 0, 0, time.FixedZone("CST", 8*3600))
+	if _, err := p.Prepay(context.Background(), o); err != nil {
+		t.Fatal(err)
+	}
+	placed, _ := fake.Order("1763900000009")
+	if !placed.TimeExpire.Equal(o.Expires) {
+		t.Fatalf("time_expire %v, want %v", placed.TimeExpire, o.Expires)
+	}
+}

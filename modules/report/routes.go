@@ -9,7 +9,8 @@ import (
 )
 
 func bindRoutes(se *core.ServeEvent) {
-	r := se.Router.Group("/admin/report").BindFunc(compat.RequireEmployee)
+	// Reports and the export are the managers'; the workspace (today at a glance) is everyone's.
+	r := se.Router.Group("/admin/report").BindFunc(compat.RequireManager)
 	r.GET("/turnoverStatistics", compat.Handle(periodAction(Turnover)))
 	r.GET("/userStatistics", compat.Handle(periodAction(Users)))
 	r.GET("/ordersStatistics", compat.Handle(periodAction(Orders)))

@@ -13,8 +13,8 @@ type route struct{ method, path string }
 // adminRoutes is every /admin route of the routes.go files of staff, shop, media, menu, order and report,
 // except POST /admin/employee/login, which is how one gets a token.
 var adminRoutes = []route{
-	// staff
-	{"POST", "/admin/employee/logout"}, {"POST", "/admin/employee"}, {"PUT", "/admin/employee"},
+	// staff (logout is last: it ends the session)
+	{"POST", "/admin/employee"}, {"PUT", "/admin/employee"},
 	{"GET", "/admin/employee/page?page=1&pageSize=10"}, {"POST", "/admin/employee/status/0?id={id}"},
 	{"PUT", "/admin/employee/editPassword"}, {"GET", "/admin/employee/{id}"},
 	// shop
@@ -35,6 +35,7 @@ var adminRoutes = []route{
 	{"GET", "/admin/order/conditionSearch?page=1&pageSize=10"}, {"GET", "/admin/order/statistics"},
 	{"GET", "/admin/order/details/{id}"}, {"PUT", "/admin/order/confirm"}, {"PUT", "/admin/order/rejection"},
 	{"PUT", "/admin/order/cancel"}, {"PUT", "/admin/order/delivery/{id}"}, {"PUT", "/admin/order/complete/{id}"},
+	{"GET", "/admin/order/actions"},
 	// reports and workspace
 	{"GET", "/admin/report/turnoverStatistics?begin=2026-01-01&end=2026-01-07"},
 	{"GET", "/admin/report/userStatistics?begin=2026-01-01&end=2026-01-07"},
@@ -42,6 +43,7 @@ var adminRoutes = []route{
 	{"GET", "/admin/report/top10?begin=2026-01-01&end=2026-01-07"}, {"GET", "/admin/report/export"},
 	{"GET", "/admin/workspace/businessData"}, {"GET", "/admin/workspace/overviewOrders"},
 	{"GET", "/admin/workspace/overviewDishes"}, {"GET", "/admin/workspace/overviewSetmeals"},
+	{"POST", "/admin/employee/logout"},
 }
 
 // Every /admin route refuses every credential that is not an enabled employee's live token with 401 and an

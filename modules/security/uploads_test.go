@@ -29,6 +29,9 @@ func (w *world) upload(t *testing.T, filename string, content []byte, headers ..
 	req.Header.Set("Content-Type", mw.FormDataContentType())
 	for i := 0; i+1 < len(headers); i += 2 {
 		req.Header.Set(headers[i], headers[i+1])
+		if headers[i] == "Host" {
+			req.Host = headers[i+1] // Go sends req.Host, not the header
+		}
 	}
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {

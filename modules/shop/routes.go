@@ -11,11 +11,12 @@ func bindRoutes(se *core.ServeEvent) {
 	se.Router.GET("/user/shop/status", compat.Handle(statusAction))
 	se.Router.GET("/user/shop/phone", compat.Handle(phoneAction))
 
+	// Staff open and close the shop; its settings are the managers'.
 	admin := se.Router.Group("/admin/shop").BindFunc(compat.RequireEmployee)
 	admin.GET("/status", compat.Handle(statusAction))
 	admin.PUT("/{status}", compat.Handle(setStatusAction))
 	admin.GET("/settings", compat.Handle(settingsAction))
-	admin.PUT("/settings", compat.Handle(updateSettingsAction))
+	se.Router.Group("/admin/shop").BindFunc(compat.RequireManager).PUT("/settings", compat.Handle(updateSettingsAction))
 }
 
 func statusAction(e *core.RequestEvent) (any, error) {

@@ -22,11 +22,12 @@ func ensureAdmin(app core.App, password string) (created bool, usedPassword stri
 		return false, "", err
 	}
 	r := core.NewRecord(col)
-	r.Set("username", "admin")
+	r.Set("username", AdminUsername)
 	r.Set("name", "管理员")
 	r.Set("phone", "13812312312")
 	r.Set("sex", "1")
 	r.Set("status", compat.EmployeeEnabled)
+	r.Set("role", compat.RoleManager)
 	r.SetPassword(password)
 	if err := app.Save(r); err != nil {
 		return false, "", err

@@ -26,6 +26,7 @@ type Employee struct {
 	Sex        string      `json:"sex"`
 	IDNumber   string      `json:"idNumber"`
 	Status     int         `json:"status"`
+	Role       string      `json:"role"` // ours: manager or staff
 	CreateTime compat.Time `json:"createTime"`
 	UpdateTime compat.Time `json:"updateTime"`
 	CreateUser compat.ID   `json:"createUser"`
@@ -42,6 +43,7 @@ func employeeOf(r *core.Record) Employee {
 		Sex:        r.GetString("sex"),
 		IDNumber:   r.GetString("id_number"),
 		Status:     r.GetInt("status"),
+		Role:       roleOf(r),
 		CreateTime: compat.TimeOf(r.GetDateTime("created").Time()),
 		UpdateTime: compat.TimeOf(r.GetDateTime("updated").Time()),
 		CreateUser: compat.ParseID(r.GetString("created_by")),
@@ -57,10 +59,11 @@ type EmployeeInput struct {
 	Phone    compat.Text `json:"phone"`
 	Sex      compat.Text `json:"sex"`
 	IDNumber compat.Text `json:"idNumber"`
+	Role     compat.Text `json:"role"` // ours; the original front end never sends it
 }
 
 // apply copies the non-null fields onto r, as the original's partial update does.
-func (in EmployeeInput) apply(r *core.Record) error {
+func (in EmployeeInput) apply(app core.App, r *core.Record) error {
 	set := func(field string, t compat.Text) {
 		if t.Valid {
 			r.Set(field, strings.TrimSpace(t.Value))
@@ -71,6 +74,9 @@ func (in EmployeeInput) apply(r *core.Record) error {
 	set("phone", in.Phone)
 	set("sex", in.Sex)
 	set("id_number", in.IDNumber)
+	if in.Role.Valid {
+		r.Set("role", strings.TrimSpace(in.Role.Value))
+	}
 	if r.GetString("username") == "" {
 		return compat.Fail("账号不能为空")
 	}
@@ -89,15 +95,23 @@ func (in EmployeeInput) apply(r *core.Record) error {
 	if sex := r.GetString("sex"); sex != "" && sex != "0" && sex != "1" {
 		return compat.Fail("性别应为1（男）或0（女）")
 	}
+	if !validUsername(app, r.GetString("username")) {
+		return compat.Fail(compat.MsgUsernameInvalid)
+	}
+	if role := r.GetString("role"); role != compat.RoleManager && role != compat.RoleStaff {
+		return compat.Fail(compat.MsgRoleInvalid)
+	}
 	return nil
 }
 
-// LoginResult is EmployeeLoginVO (note the capital N of userName).
+// LoginResult is EmployeeLoginVO (note the capital N of userName), with our role and must-change flag.
 type LoginResult struct {
-	ID       compat.ID `json:"id"`
-	UserName string    `json:"userName"`
-	Name     string    `json:"name"`
-	Token    string    `json:"token"`
+	ID                 compat.ID `json:"id"`
+	UserName           string    `json:"userName"`
+	Name               string    `json:"name"`
+	Token              string    `json:"token"`
+	Role               string    `json:"role"`
+	MustChangePassword bool      `json:"mustChangePassword"`
 }
 
 func findEmployee(app core.App, id compat.ID) (*core.Record, error) {
@@ -128,17 +142,20 @@ func login(app core.App, username, password string) (LoginResult, error) {
 	if err != nil {
 		return LoginResult{}, err
 	}
-	return LoginResult{ID: compat.ParseID(r.Id), UserName: r.GetString("username"), Name: r.GetString("name"), Token: token}, nil
+	return LoginResult{ID: compat.ParseID(r.Id), UserName: r.GetString("username"), Name: r.GetString("name"), Token: token,
+		Role: roleOf(r), MustChangePassword: r.GetBool(compat.MustChangePasswordField)}, nil
 }
 
-// addEmployee creates an enabled employee with the default password.
+// addEmployee creates an enabled employee with the default password, which they must change at first sign-in.
+// Without a role the new employee is staff.
 func addEmployee(app core.App, by compat.ID, in EmployeeInput) (*core.Record, error) {
 	col, err := app.FindCachedCollectionByNameOrId(compat.EmployeesCollection)
 	if err != nil {
 		return nil, err
 	}
 	r := core.NewRecord(col)
-	if err := in.apply(r); err != nil {
+	r.Set("role", compat.RoleStaff)
+	if err := in.apply(app, r); err != nil {
 		return nil, err
 	}
 	r.Set("status", compat.EmployeeEnabled)
@@ -148,7 +165,8 @@ func addEmployee(app core.App, by compat.ID, in EmployeeInput) (*core.Record, er
 	return r, compat.Save(app, r)
 }
 
-// updateEmployee changes the non-null DTO fields; never the password or the status.
+// updateEmployee changes the non-null DTO fields; never the password or the status. `admin` is changed only by
+// itself and keeps its username and role; nobody takes the manager role from themselves.
 func updateEmployee(app core.App, by compat.ID, in EmployeeInput) error {
 	if in.ID == 0 {
 		return compat.Fail("员工id不能为空")
@@ -157,8 +175,18 @@ func updateEmployee(app core.App, by compat.ID, in EmployeeInput) error {
 	if err != nil {
 		return err
 	}
-	if err := in.apply(r); err != nil {
+	protected, wasManager := isAdmin(r), compat.IsManager(r)
+	if protected && in.ID != by {
+		return compat.Fail(compat.MsgAdminProtected)
+	}
+	if err := in.apply(app, r); err != nil {
 		return err
+	}
+	if protected && (!isAdmin(r) || !compat.IsManager(r)) {
+		return compat.Fail(compat.MsgAdminProtected)
+	}
+	if in.ID == by && wasManager && !compat.IsManager(r) {
+		return compat.Fail(compat.MsgCannotDemoteSelf)
 	}
 	r.Set("updated_by", by.String())
 	return compat.Save(app, r)
@@ -173,13 +201,16 @@ func setEmployeeStatus(app core.App, by compat.ID, id compat.ID, status int) err
 	if err != nil {
 		return err
 	}
+	if status == 0 && isAdmin(r) {
+		return compat.Fail(compat.MsgAdminProtected)
+	}
 	r.Set("status", status)
 	r.Set("updated_by", by.String())
 	return compat.Save(app, r)
 }
 
-// changePassword replaces the signed-in employee's password after checking the old one. Existing tokens
-// stop working, because PocketBase renews the record's token key with the password.
+// changePassword replaces the signed-in employee's password after checking the old one; the new one must not be
+// weak. Existing tokens stop working, because PocketBase renews the record's token key with the password.
 func changePassword(app core.App, id compat.ID, oldPassword, newPassword string) error {
 	r, err := findEmployee(app, id)
 	if err != nil {
@@ -190,6 +221,12 @@ func changePassword(app core.App, id compat.ID, oldPassword, newPassword string)
 	}
 	if n := utf8.RuneCountInString(newPassword); n < 6 || len(newPassword) > 72 {
 		return compat.Fail(compat.MsgNewPasswordInvalid)
+	}
+	if weakPassword(r.GetString("username"), newPassword) {
+		return compat.Fail(compat.MsgPasswordTooWeak)
+	}
+	if newPassword == oldPassword {
+		return compat.Fail(compat.MsgPasswordUnchanged)
 	}
 	r.SetPassword(newPassword)
 	r.Set("updated_by", id.String())

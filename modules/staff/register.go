@@ -2,12 +2,17 @@ package staff
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/pocketbase/pocketbase/core"
+
+	"myrestaurant/modules/compat"
 )
 
 // Register wires the staff routes and creates the first employee when the server starts with none.
 func Register(app core.App, adminPassword string) {
+	app.OnRecordCreate(compat.EmployeesCollection).BindFunc(markInitialPassword)
+	app.OnRecordUpdate(compat.EmployeesCollection).BindFunc(markInitialPassword)
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		created, password, err := ensureAdmin(se.App, adminPassword)
 		if err != nil {
@@ -15,9 +20,9 @@ func Register(app core.App, adminPassword string) {
 		}
 		if created {
 			if adminPassword == "" {
-				se.App.Logger().Warn("created employee admin with a generated password; change it after the first sign-in",
-					"username", "admin", "password", password)
-				fmt.Printf("\nMyRestaurant: created employee \"admin\" with password %s\n\n", password)
+				// Only on the terminal: the log table is shown in the dashboard and kept in every backup.
+				se.App.Logger().Warn("created employee admin with a generated password, printed once on the terminal; change it after the first sign-in")
+				fmt.Fprintf(os.Stdout, "\nMyRestaurant: created employee \"admin\" with password %s\n\n", password)
 			} else {
 				se.App.Logger().Info("created employee admin with MYRESTAURANT_ADMIN_PASSWORD")
 			}

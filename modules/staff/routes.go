@@ -9,13 +9,16 @@ import (
 func bindRoutes(se *core.ServeEvent) {
 	se.Router.POST("/admin/employee/login", compat.Handle(loginAction))
 
-	g := se.Router.Group("/admin/employee").BindFunc(compat.RequireEmployee)
-	g.POST("/logout", compat.Handle(func(e *core.RequestEvent) (any, error) { return nil, nil }))
+	// Signing out and changing one's password: open to every employee, even one still on the initial password.
+	own := se.Router.Group("/admin/employee").BindFunc(compat.RequireEmployeeSession)
+	own.POST("/logout", compat.Handle(func(e *core.RequestEvent) (any, error) { return nil, signOut(e.App, compat.AuthID(e)) }))
+	own.PUT("/editPassword", compat.Handle(editPasswordAction))
+
+	g := se.Router.Group("/admin/employee").BindFunc(compat.RequireManager)
 	g.POST("", compat.Handle(addAction))
 	g.PUT("", compat.Handle(updateAction))
 	g.GET("/page", compat.Handle(pageAction))
 	g.POST("/status/{status}", compat.Handle(statusAction))
-	g.PUT("/editPassword", compat.Handle(editPasswordAction))
 	g.GET("/{id}", compat.Handle(getAction))
 }
 

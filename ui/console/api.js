@@ -12,6 +12,8 @@ export const session = {
   set(s) { localStorage.setItem(SESSION_KEY, JSON.stringify(s)); },
   clear() { localStorage.removeItem(SESSION_KEY); },
   token() { return this.get()?.token || ''; },
+  // The server decides; these only hide what it would refuse. A session without a role is treated as staff.
+  isManager() { return this.get()?.role === 'manager'; },
 };
 
 // onUnauthorized is set by the app: a 401 ends the session and shows the login screen.

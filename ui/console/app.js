@@ -5,19 +5,22 @@ import { h, dialog, toast, field } from './dom.js';
 import { Alerts } from './alerts.js';
 import { ordersView, openOrder } from './orders.js';
 import { categoriesView, dishesView, setmealsView } from './menu.js';
-import { employeesView, shopView, changePassword } from './staff.js';
+import { employeesView, shopView, changePassword, passwordForm } from './staff.js';
 import { workspaceView, reportsView } from './reports.js';
 
+// The third entry marks the screens only managers use; staff do not see them (the server refuses them anyway).
 const views = {
   workspace: ['工作台', workspaceView],
   orders: ['订单管理', ordersView],
-  categories: ['分类管理', categoriesView],
+  categories: ['分类管理', categoriesView, 'manager'],
   dishes: ['菜品管理', dishesView],
   setmeals: ['套餐管理', setmealsView],
-  employees: ['员工管理', employeesView],
-  shop: ['店铺设置', shopView],
-  reports: ['数据统计', reportsView],
+  employees: ['员工管理', employeesView, 'manager'],
+  shop: ['店铺设置', shopView, 'manager'],
+  reports: ['数据统计', reportsView, 'manager'],
 };
+
+const allowedViews = () => Object.entries(views).filter(([, v]) => v[2] !== 'manager' || session.isManager());
 
 const state = { shopOpen: null, shopZone: 'Asia/Shanghai', connected: false, alertsOverlay: null };
 const root = document.getElementById('app');
@@ -36,7 +39,7 @@ hooks.onUnauthorized = () => {
 
 function currentView() {
   const name = location.hash.replace(/^#\/?/, '').split('?')[0];
-  return views[name] ? name : 'orders';
+  return allowedViews().some(([k]) => k === name) ? name : 'orders';
 }
 
 function langSwitch() {
@@ -46,7 +49,7 @@ function langSwitch() {
   }, currentLang() === 'zh' ? 'English' : '中文');
 }
 
-function renderLogin() {
+function renderLogin(notice = '') {
   const user = h('input', { id: 'login-username', autocomplete: 'username', value: 'admin' });
   const pass = h('input', { id: 'login-password', type: 'password', autocomplete: 'current-password' });
   const err = h('div', { class: 'error', role: 'alert', id: 'login-error' });
@@ -57,10 +60,8 @@ function renderLogin() {
     if (pass.value.length < 6) { err.textContent = t('密码至少6位'); return; }
     try {
       const d = await api.post('/admin/employee/login', { username: user.value.trim(), password: pass.value });
-      session.set({ token: d.token, id: d.id, userName: d.userName, name: d.name });
+      session.set({ token: d.token, id: d.id, userName: d.userName, name: d.name, role: d.role, mustChangePassword: d.mustChangePassword });
       render();
-      // Employees added by a colleague start with 123456 (as in the original); ask them to pick their own.
-      if (pass.value === '123456') changePassword(true);
     } catch (e) {
       err.textContent = e.message === 'network' ? t('网络错误') : e.message;
     }
@@ -68,11 +69,38 @@ function renderLogin() {
   root.replaceChildren(h('form', { class: 'login', onsubmit: submit },
     h('div', { class: 'lang' }, langSwitch()),
     h('h1', null, `MyRestaurant ${t('管理台')}`),
+    notice ? h('p', { class: 'notice', id: 'login-notice', role: 'status' }, notice) : null,
     h('label', { for: 'login-username' }, t('账号')), user,
     h('label', { for: 'login-password' }, t('密码')), pass,
     err,
     h('button', { class: 'primary', type: 'submit', id: 'login-submit' }, t('登录'))));
   (user.value ? pass : user).focus();
+}
+
+// renderInitialPassword is all an employee still on the initial password sees: the server refuses everything
+// else until the password is changed (the login answer says so).
+function renderInitialPassword() {
+  const form = passwordForm({ initial: true });
+  const err = h('div', { class: 'error', role: 'alert', id: 'initial-password-error' });
+  root.replaceChildren(h('form', { class: 'login', id: 'initial-password', onsubmit: async (ev) => {
+    ev.preventDefault();
+    err.textContent = '';
+    try { await form.save(); passwordChanged(); } catch (e) { err.textContent = e.message === 'network' ? t('网络错误') : e.message; }
+  } },
+  h('div', { class: 'lang' }, langSwitch()),
+  h('h1', null, t('请修改初始密码')),
+  h('p', { class: 'muted' }, t('首次登录须修改初始密码，修改后才能使用其他功能。')),
+  form.el, err,
+  h('button', { class: 'primary', type: 'submit', id: 'initial-password-submit' }, t('保存')),
+  h('button', { type: 'button', class: 'secondary', id: 'initial-password-logout', onclick: logout }, t('退出'))));
+}
+
+// A new password ends every session of the account (the server renews its token key): sign in again.
+function passwordChanged() {
+  session.clear();
+  alerts.stop();
+  started = '';
+  renderLogin(t('密码已修改，请用新密码登录'));
 }
 
 const live = h('span', { class: 'live', id: 'live-status', role: 'status' });
@@ -143,9 +171,10 @@ function renderShell() {
       h('span', { class: 'brand' }, `MyRestaurant ${t('管理台')}`),
       shopPill, live, soundControl(), langSwitch(),
       h('span', { class: 'who' }, s.name || s.userName),
-      h('button', { id: 'change-password', onclick: () => changePassword() }, t('修改密码')),
+      h('span', { class: 'muted', id: 'role' }, t(session.isManager() ? '店长' : '店员')),
+      h('button', { id: 'change-password', onclick: () => changePassword(passwordChanged) }, t('修改密码')),
       h('button', { id: 'logout', onclick: logout }, t('退出'))),
-    h('nav', null, Object.entries(views).map(([k, [label]]) => h('a', { href: `#/${k}`, 'data-view': k }, t(label)))),
+    h('nav', null, allowedViews().map(([k, [label]]) => h('a', { href: `#/${k}`, 'data-view': k }, t(label)))),
     h('main')));
   renderView();
 }
@@ -161,6 +190,7 @@ let started = '';
 function render() {
   const s = session.get();
   if (!s) { started = ''; state.alertsOverlay?.remove(); state.alertsOverlay = null; renderLogin(); return; }
+  if (s.mustChangePassword) { renderInitialPassword(); return; }
   renderShell();
   if (started !== s.token) {
     started = s.token;

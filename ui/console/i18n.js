@@ -41,6 +41,9 @@ const en = {
   '已选': 'Selected', '无': 'None', '语言': 'Language', '欢迎': 'Hello', '请先登录': 'Please log in',
   '店铺已营业': 'The shop is open', '店铺已打烊': 'The shop is closed', '图片格式仅支持 jpg/jpeg/png，且不超过2MB': 'Images: jpg/jpeg/png up to 2 MB',
   '请输入时区，如 Asia/Shanghai': 'Enter a time zone such as Asia/Shanghai', '金额需为非负数': 'Fees must be 0 or more',
+  '角色': 'Role', '店长': 'Manager', '店员': 'Staff', '密码已修改，请用新密码登录': 'Password changed; log in with the new one',
+  '新密码不能是 123456': 'The new password cannot be 123456',
+  '首次登录须修改初始密码，修改后才能使用其他功能。': 'This is your first login: set your own password before using the console.',
   '网络错误': 'Network error', '分类': 'Category', '日期': 'Date', '请修改初始密码': 'Please change the initial password', '客户': 'Customer', '合计': 'Total', '支付方式': 'Payment', '微信': 'WeChat', '支付宝': 'Alipay',
 };
 

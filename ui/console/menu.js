@@ -1,5 +1,5 @@
 // Menu: categories, dishes (flavors, image upload) and set meals (dish picker).
-import { api } from './api.js';
+import { api, session } from './api.js';
 import { t } from './i18n.js';
 import { h, dialog, confirmDialog, toast, table, pager, money, field } from './dom.js';
 
@@ -72,7 +72,9 @@ export async function dishesView(el, { seq }) {
   const [page, cats] = await Promise.all([api.get('/admin/dish/page', dishFilter), api.get('/admin/category/list', { type: 1 })]);
   if (!seq() || gen !== el.gen) return;
   const again = () => dishesView(el, { seq });
-  el.replaceChildren(menuToolbar(dishFilter, cats, again, h('button', { type: 'button', class: 'primary', id: 'add-dish', onclick: () => editDish(null, again) }, `+ ${t('新增')}`)),
+  // Staff only put dishes on and off sale; adding, editing and deleting are the managers'.
+  const manager = session.isManager();
+  el.replaceChildren(menuToolbar(dishFilter, cats, again, manager ? h('button', { type: 'button', class: 'primary', id: 'add-dish', onclick: () => editDish(null, again) }, `+ ${t('新增')}`) : null),
     table([
       { title: '图片', cell: (d) => (d.image ? h('img', { class: 'thumb', src: d.image, alt: '' }) : '') },
       { title: '菜品名称', cell: (d) => d.name },
@@ -80,9 +82,9 @@ export async function dishesView(el, { seq }) {
       { title: '价格', class: 'num', cell: (d) => money(d.price) },
       { title: '状态', cell: (d) => h('span', { class: d.status === 1 ? 'on' : 'off' }, t(d.status === 1 ? '已启售' : '已停售')) },
       { title: '操作', class: 'actions', cell: (d) => [
-        h('button', { class: 'link', onclick: async () => { try { editDish(await api.get(`/admin/dish/${d.id}`), again); } catch (e) { toast(e.message, true); } } }, t('编辑')),
+        manager ? h('button', { class: 'link', 'data-edit': d.name, onclick: async () => { try { editDish(await api.get(`/admin/dish/${d.id}`), again); } catch (e) { toast(e.message, true); } } }, t('编辑')) : null,
         toggleButton(d, '/admin/dish', again),
-        h('button', { class: 'link danger', onclick: () => confirmDialog(t('确定删除吗？'), async () => { await api.del('/admin/dish', { ids: d.id }); toast(t('操作成功')); again(); }) }, t('删除'))] },
+        manager ? h('button', { class: 'link danger', onclick: () => confirmDialog(t('确定删除吗？'), async () => { await api.del('/admin/dish', { ids: d.id }); toast(t('操作成功')); again(); }) }, t('删除')) : null] },
     ], page.records || []), pager(dishFilter.page, dishFilter.pageSize, page.total || 0, (p) => { dishFilter.page = p; again(); }));
 }
 
@@ -162,7 +164,8 @@ export async function setmealsView(el, { seq }) {
   const [page, cats] = await Promise.all([api.get('/admin/setmeal/page', mealFilter), api.get('/admin/category/list', { type: 2 })]);
   if (!seq() || gen !== el.gen) return;
   const again = () => setmealsView(el, { seq });
-  el.replaceChildren(menuToolbar(mealFilter, cats, again, h('button', { type: 'button', class: 'primary', id: 'add-setmeal', onclick: () => editSetmeal(null, again) }, `+ ${t('新增')}`)),
+  const manager = session.isManager();
+  el.replaceChildren(menuToolbar(mealFilter, cats, again, manager ? h('button', { type: 'button', class: 'primary', id: 'add-setmeal', onclick: () => editSetmeal(null, again) }, `+ ${t('新增')}`) : null),
     table([
       { title: '图片', cell: (s) => (s.image ? h('img', { class: 'thumb', src: s.image, alt: '' }) : '') },
       { title: '套餐名称', cell: (s) => s.name },
@@ -170,9 +173,9 @@ export async function setmealsView(el, { seq }) {
       { title: '价格', class: 'num', cell: (s) => money(s.price) },
       { title: '状态', cell: (s) => h('span', { class: s.status === 1 ? 'on' : 'off' }, t(s.status === 1 ? '已启售' : '已停售')) },
       { title: '操作', class: 'actions', cell: (s) => [
-        h('button', { class: 'link', onclick: async () => { try { editSetmeal(await api.get(`/admin/setmeal/${s.id}`), again); } catch (e) { toast(e.message, true); } } }, t('编辑')),
+        manager ? h('button', { class: 'link', 'data-edit': s.name, onclick: async () => { try { editSetmeal(await api.get(`/admin/setmeal/${s.id}`), again); } catch (e) { toast(e.message, true); } } }, t('编辑')) : null,
         toggleButton(s, '/admin/setmeal', again),
-        h('button', { class: 'link danger', onclick: () => confirmDialog(t('确定删除吗？'), async () => { await api.del('/admin/setmeal', { ids: s.id }); toast(t('操作成功')); again(); }) }, t('删除'))] },
+        manager ? h('button', { class: 'link danger', onclick: () => confirmDialog(t('确定删除吗？'), async () => { await api.del('/admin/setmeal', { ids: s.id }); toast(t('操作成功')); again(); }) }, t('删除')) : null] },
     ], page.records || []), pager(mealFilter.page, mealFilter.pageSize, page.total || 0, (p) => { mealFilter.page = p; again(); }));
 }
 

@@ -8,6 +8,14 @@ const tabs = [[0, '全部'], [2, '待接单'], [3, '待派送'], [4, '派送中'
 const rejectReasons = ['订单量较多，暂时无法接单', '菜品已销售完，暂时无法接单', '餐厅已打烊，暂时无法接单'];
 const cancelReasons = ['订单量较多，暂时无法接单', '菜品已销售完，暂时无法接单', '骑手不足无法配送', '客户电话取消'];
 
+// allowedActions is, per order status, what staff may do to an order in it, as the server's state machine says
+// (GET /admin/order/actions): the console offers nothing the server would refuse. Read once per page load.
+let allowedActions = null;
+async function loadAllowedActions() {
+  if (!allowedActions) allowedActions = api.get('/admin/order/actions').catch((e) => { allowedActions = null; throw e; });
+  return allowedActions;
+}
+
 const filter = { status: 2, page: 1, pageSize: 10, number: '', phone: '', beginTime: '', endTime: '' };
 
 // datetime-local gives 2026-01-02T10:30; the contract wants 2026-01-02 10:30:00.
@@ -15,12 +23,13 @@ const toContractTime = (v) => (v ? `${v.replace('T', ' ')}:00` : '');
 
 export async function ordersView(el, { seq }) {
   const gen = (el.gen = (el.gen || 0) + 1); // a newer render of this screen wins over a slower older one
-  const [stats, page] = await Promise.all([
+  const [stats, page, actions] = await Promise.all([
     api.get('/admin/order/statistics'),
     api.get('/admin/order/conditionSearch', {
       page: filter.page, pageSize: filter.pageSize, status: filter.status || '', number: filter.number, phone: filter.phone,
       beginTime: toContractTime(filter.beginTime), endTime: toContractTime(filter.endTime),
     }),
+    loadAllowedActions(),
   ]);
   if (!seq() || gen !== el.gen) return;
   const counts = { 2: stats.toBeConfirmed, 3: stats.confirmed, 4: stats.deliveryInProgress };
@@ -53,25 +62,24 @@ export async function ordersView(el, { seq }) {
     { title: '下单时间', cell: (o) => o.orderTime },
     { title: '实收金额', class: 'num', cell: (o) => money(o.amount) },
     { title: '状态', cell: (o) => h('span', { class: `status s${o.status}` }, t(statusNames[o.status])) },
-    { title: '操作', class: 'actions', cell: (o) => [h('button', { class: 'link', onclick: () => openOrder(o.id, rerender) }, t('详情')), actionButtons(o, rerender)] },
+    { title: '操作', class: 'actions', cell: (o) => [h('button', { class: 'link', onclick: () => openOrder(o.id, rerender) }, t('详情')), actionButtons(o, actions, rerender)] },
   ], rows), pager(filter.page, filter.pageSize, page.total || 0, (p) => { filter.page = p; rerender(); }));
 }
 
-function actionButtons(o, done) {
+// actionButtons are the buttons of the actions the server allows for the order's status, in this order.
+function actionButtons(o, actions, done) {
   const act = (label, fn, cls = 'link') => h('button', { class: cls, 'data-action': label, onclick: async () => {
     try { if (await fn() !== false) { toast(t('操作成功')); done(); } } catch (e) { toast(e.message, true); }
   } }, t(label));
-  const list = [];
-  if (o.status === 2) {
-    list.push(act('接单', () => api.put('/admin/order/confirm', { id: o.id })));
-    list.push(h('button', { class: 'link danger', 'data-action': '拒单', onclick: () => reasonDialog('拒单原因', rejectReasons, (r) => api.put('/admin/order/rejection', { id: o.id, rejectionReason: r }), done) }, t('拒单')));
-  }
-  if (o.status === 3) list.push(act('派送', () => api.put(`/admin/order/delivery/${o.id}`)));
-  if (o.status === 4) list.push(act('完成', () => api.put(`/admin/order/complete/${o.id}`)));
-  if ([1, 3, 4, 5].includes(o.status)) {
-    list.push(h('button', { class: 'link danger', 'data-action': '取消订单', onclick: () => reasonDialog('取消原因', cancelReasons, (r) => api.put('/admin/order/cancel', { id: o.id, cancelReason: r }), done) }, t('取消订单')));
-  }
-  return list;
+  const buttons = {
+    confirm: () => act('接单', () => api.put('/admin/order/confirm', { id: o.id })),
+    reject: () => h('button', { class: 'link danger', 'data-action': '拒单', onclick: () => reasonDialog('拒单原因', rejectReasons, (r) => api.put('/admin/order/rejection', { id: o.id, rejectionReason: r }), done) }, t('拒单')),
+    delivery: () => act('派送', () => api.put(`/admin/order/delivery/${o.id}`)),
+    complete: () => act('完成', () => api.put(`/admin/order/complete/${o.id}`)),
+    cancel: () => h('button', { class: 'link danger', 'data-action': '取消订单', onclick: () => reasonDialog('取消原因', cancelReasons, (r) => api.put('/admin/order/cancel', { id: o.id, cancelReason: r }), done) }, t('取消订单')),
+  };
+  const allowed = new Set((actions && actions[o.status]) || []);
+  return Object.keys(buttons).filter((a) => allowed.has(a)).map((a) => buttons[a]());
 }
 
 function reasonDialog(title, presets, send, done) {
@@ -92,7 +100,8 @@ function reasonDialog(title, presets, send, done) {
 
 export async function openOrder(id, done) {
   let o;
-  try { o = await api.get(`/admin/order/details/${id}`); } catch (e) { toast(e.message, true); return; }
+  let actions;
+  try { [o, actions] = await Promise.all([api.get(`/admin/order/details/${id}`), loadAllowedActions()]); } catch (e) { toast(e.message, true); return; }
   const items = o.orderDetailList || [];
   let d;
   const after = () => { d.close(); done?.(); };
@@ -113,7 +122,7 @@ export async function openOrder(id, done) {
       { title: '价格', class: 'num', cell: (i) => money(i.amount) },
     ], items),
     h('p', null, `${t('打包费')} ${money(o.packAmount)} · ${t('合计')} `, h('strong', null, money(o.amount))),
-    h('div', { class: 'toolbar' }, actionButtons(o, after), h('button', { onclick: () => printTicket(o) }, t('打印小票'))));
+    h('div', { class: 'toolbar' }, actionButtons(o, actions, after), h('button', { onclick: () => printTicket(o) }, t('打印小票'))));
   d = dialog(t('订单详情'), body, { buttons: [h('button', { onclick: () => d.close() }, t('关闭'))] });
 }
 

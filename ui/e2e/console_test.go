@@ -219,6 +219,14 @@ func placeOrder(t *testing.T, base string, address, dish json.Number, auth ...st
 	return submitted.OrderNumber
 }
 
+// consoleToken is the token of the console's session in the browser, or "" when signed out.
+func consoleToken(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	var tok string
+	run(t, ctx, "read session", chromedp.Evaluate(`(JSON.parse(localStorage.getItem('myrestaurant.console.session')) || {}).token || ''`, &tok))
+	return tok
+}
+
 func TestConsoleTakesAnOrderFromAlertToCompletion(t *testing.T) {
 	chromium := requireBrowser(t)
 	app := apptest.New(t, func(app core.App) {
@@ -351,7 +359,9 @@ func TestConsoleTakesAnOrderFromAlertToCompletion(t *testing.T) {
 	run(t, ctx, "confirm order", click(`#order-detail [data-action="接单"]`), chromedp.WaitNotPresent("#order-detail", chromedp.ByQuery), emptied)
 	run(t, ctx, "deliver order", click(`.tabs [data-status="3"]`), listed, clickText("main td.actions button", "派送"), emptied)
 	run(t, ctx, "complete order", click(`.tabs [data-status="4"]`), listed, clickText("main td.actions button", "完成"), emptied)
-	run(t, ctx, "completed tab", click(`.tabs [data-status="5"]`), listed)
+	run(t, ctx, "completed tab", click(`.tabs [data-status="5"]`), listed,
+		// The server cannot cancel a completed order, so the console does not offer it.
+		evalTrue(`document.querySelectorAll('main td.actions button').length === 1 && !document.querySelector('main [data-action="取消订单"]')`))
 	shot(t, ctx, "08-completed")
 	var order struct {
 		Records []struct {
@@ -413,7 +423,36 @@ func TestConsoleTakesAnOrderFromAlertToCompletion(t *testing.T) {
 	run(t, ctx, "english", chromedp.EmulateViewport(1024, 768), chromedp.Navigate(base+"/console/#/orders"),
 		click(".lang-switch"), evalTrue(`document.querySelector('nav').textContent.includes('Orders')`))
 	shot(t, ctx, "14-english-1024")
+	signedIn := consoleToken(t, ctx)
 	run(t, ctx, "logout", click("#logout"), chromedp.WaitVisible("#login-username", chromedp.ByQuery))
+	if r := apptest.Call(t, "GET", base+"/admin/employee/page", nil, "token", signedIn); signedIn == "" || r.Status != 401 {
+		t.Errorf("the console's token still works after logout: %d", r.Status)
+	}
+
+	// waiter1, added above, starts on the initial password: the console shows only the password form, and the
+	// server refuses a weak new password with a message.
+	run(t, ctx, "chinese again", click(".lang-switch"), evalTrue(`document.querySelector('#login-submit').textContent === '登录'`))
+	run(t, ctx, "first login", typeInto("#login-username", "waiter1"), typeInto("#login-password", "123456"), click("#login-submit"),
+		chromedp.WaitVisible("#initial-password", chromedp.ByQuery), evalTrue(`!document.querySelector('nav')`),
+		typeInto("#password-new", "aaaaaa"), typeInto("#password-again", "aaaaaa"), click("#initial-password-submit"),
+		evalTrue(`document.querySelector('#initial-password-error').textContent.includes('过于简单')`))
+	shot(t, ctx, "15-initial-password")
+	run(t, ctx, "new password", typeInto("#password-new", "Noodles88"), typeInto("#password-again", "Noodles88"),
+		click("#initial-password-submit"), evalTrue(`(document.querySelector('#login-notice') || {}).textContent === '密码已修改，请用新密码登录'`))
+	run(t, ctx, "staff login", typeInto("#login-username", "waiter1"), typeInto("#login-password", "Noodles88"), click("#login-submit"),
+		chromedp.WaitVisible("nav", chromedp.ByQuery),
+		evalTrue(`document.querySelector('#role').textContent === '店员'`),
+		// Staff see the screens of their work only.
+		evalTrue(`[...document.querySelectorAll('nav a')].map(a => a.dataset.view).join() === 'workspace,orders,dishes,setmeals'`))
+	shot(t, ctx, "16-staff-orders")
+	run(t, ctx, "staff dishes", chromedp.Navigate(base+"/console/#/dishes"), chromedp.WaitVisible(`[data-toggle="测试菜"]`, chromedp.ByQuery),
+		evalTrue(`!document.querySelector('#add-dish') && !document.querySelector('main [data-edit]') && !document.querySelector('main button.danger')`),
+		click(`[data-toggle="测试菜"]`),
+		evalTrue(`[...document.querySelectorAll('tr')].some(r => r.textContent.includes('测试菜') && r.querySelector('.off'))`))
+	shot(t, ctx, "17-staff-dishes")
+	run(t, ctx, "staff cannot open employees", chromedp.Navigate(base+"/console/#/employees"),
+		evalTrue(`document.querySelector('main [data-view]').dataset.view === 'orders'`))
+	run(t, ctx, "staff logout", click("#logout"), chromedp.WaitVisible("#login-username", chromedp.ByQuery))
 
 	for _, e := range errs.all() {
 		if reportsMissing && strings.Contains(e, "404") && (strings.Contains(e, "/admin/workspace/") || strings.Contains(e, "/admin/report/")) {

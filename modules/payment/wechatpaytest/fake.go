@@ -63,6 +63,7 @@ type Order struct {
 	Total                                                int64
 	TradeState                                           string // NOTPAY, SUCCESS or REFUND
 	TransactionID                                        string
+	TimeExpire                                           time.Time // zero when prepay named none
 }
 
 var (
@@ -369,9 +370,17 @@ func (f *Fake) jsapi(_ *http.Request, body []byte) (int, any) {
 		Payer       struct {
 			OpenID string `json:"openid"`
 		} `json:"payer"`
+		TimeExpire string `json:"time_expire"` // rfc3339, as WeChat Pay's API v3 takes it
 	}
 	if err := json.Unmarshal(body, &in); err != nil {
 		return http.StatusBadRequest, apiError("PARAM_ERROR", err.Error())
+	}
+	var expires time.Time
+	if in.TimeExpire != "" {
+		var err error
+		if expires, err = time.Parse(time.RFC3339, in.TimeExpire); err != nil {
+			return http.StatusBadRequest, apiError("PARAM_ERROR", "time_expire "+in.TimeExpire)
+		}
 	}
 	if in.AppID != AppID || in.MchID != MchID || in.Description == "" || in.OutTradeNo == "" || in.NotifyURL == "" ||
 		in.Amount.Total <= 0 || in.Amount.Currency != "CNY" || in.Payer.OpenID == "" {
@@ -383,7 +392,7 @@ func (f *Fake) jsapi(_ *http.Request, body []byte) (int, any) {
 		return http.StatusForbidden, apiError("ORDERPAID", "该订单已支付")
 	}
 	o := &Order{OutTradeNo: in.OutTradeNo, Description: in.Description, OpenID: in.Payer.OpenID, NotifyURL: in.NotifyURL,
-		Total: in.Amount.Total, TradeState: "NOTPAY", PrepayID: "wx" + randomHex(14)}
+		Total: in.Amount.Total, TradeState: "NOTPAY", PrepayID: "wx" + randomHex(14), TimeExpire: expires}
 	f.orders[in.OutTradeNo] = o
 	return http.StatusOK, map[string]string{"prepay_id": o.PrepayID}
 }
