@@ -114,6 +114,13 @@ func demoPicture(name string) []byte {
 }
 
 func drawPicture(name string) []byte {
+	var b bytes.Buffer
+	(&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(&b, drawImage(name))
+	return b.Bytes()
+}
+
+// drawImage draws the picture of the named dish or set meal.
+func drawImage(name string) image.Image {
 	l, ok := demoLooks[name]
 	if !ok {
 		l = look{vessel: plate, base: white, pieces: []color.RGBA{pork}}
@@ -132,7 +139,7 @@ func drawPicture(name string) []byte {
 	default:
 		c.dish(l)
 	}
-	return c.png()
+	return c.downsample()
 }
 
 // canvas is a picture being drawn at supersample times its size, in picture coordinates.
@@ -150,40 +157,74 @@ func (c *canvas) fill(x0, y0, x1, y1 float64, col color.RGBA, inside func(x, y f
 	b := c.img.Bounds()
 	px0, py0 := max(int(x0*supersample), b.Min.X), max(int(y0*supersample), b.Min.Y)
 	px1, py1 := min(int(math.Ceil(x1*supersample)), b.Max.X), min(int(math.Ceil(y1*supersample)), b.Max.Y)
-	a := uint32(col.A)
 	for py := py0; py < py1; py++ {
 		for px := px0; px < px1; px++ {
-			if !inside((float64(px)+0.5)/supersample, (float64(py)+0.5)/supersample) {
-				continue
+			if inside((float64(px)+0.5)/supersample, (float64(py)+0.5)/supersample) {
+				c.blend(px, py, col)
 			}
-			i := c.img.PixOffset(px, py)
-			p := c.img.Pix[i : i+4 : i+4]
-			p[0] = uint8((uint32(col.R)*a + uint32(p[0])*(255-a)) / 255)
-			p[1] = uint8((uint32(col.G)*a + uint32(p[1])*(255-a)) / 255)
-			p[2] = uint8((uint32(col.B)*a + uint32(p[2])*(255-a)) / 255)
-			p[3] = 255
 		}
 	}
 }
 
-// ellipse fills an ellipse centred at (cx, cy) with radii rx, ry, turned by angle (radians).
-func (c *canvas) ellipse(cx, cy, rx, ry, angle float64, col color.RGBA) {
-	sin, cos := math.Sincos(angle)
-	r := max(rx, ry)
-	c.fill(cx-r, cy-r, cx+r, cy+r, col, func(x, y float64) bool {
-		dx, dy := x-cx, y-cy
-		u, v := (dx*cos+dy*sin)/rx, (-dx*sin+dy*cos)/ry
-		return u*u+v*v <= 1
-	})
+// blend paints one pixel of the supersampled picture with col over what is there.
+func (c *canvas) blend(px, py int, col color.RGBA) {
+	a := uint32(col.A)
+	i := c.img.PixOffset(px, py)
+	p := c.img.Pix[i : i+4 : i+4]
+	p[0] = uint8((uint32(col.R)*a + uint32(p[0])*(255-a)) / 255)
+	p[1] = uint8((uint32(col.G)*a + uint32(p[1])*(255-a)) / 255)
+	p[2] = uint8((uint32(col.B)*a + uint32(p[2])*(255-a)) / 255)
+	p[3] = 255
 }
 
-// roundRect fills a rectangle with rounded corners of radius r.
+// ellipse fills an ellipse centred at (cx, cy) with radii rx, ry, turned by angle (radians). Each row is one span:
+// the pixel centres x on it solve a·dx² + b·dx + c ≤ 0 with dx = x − cx.
+func (c *canvas) ellipse(cx, cy, rx, ry, angle float64, col color.RGBA) {
+	sin, cos := math.Sincos(angle)
+	irx, iry := 1/(rx*rx), 1/(ry*ry)
+	qa := cos*cos*irx + sin*sin*iry
+	r := max(rx, ry)
+	bounds := c.img.Bounds()
+	py0, py1 := max(int((cy-r)*supersample), bounds.Min.Y), min(int(math.Ceil((cy+r)*supersample)), bounds.Max.Y)
+	for py := py0; py < py1; py++ {
+		dy := (float64(py)+0.5)/supersample - cy
+		qb := 2 * dy * sin * cos * (irx - iry)
+		qc := dy*dy*(sin*sin*irx+cos*cos*iry) - 1
+		disc := qb*qb - 4*qa*qc
+		if disc < 0 {
+			continue
+		}
+		root := math.Sqrt(disc)
+		x0, x1 := cx+(-qb-root)/(2*qa), cx+(-qb+root)/(2*qa)
+		// Pixel px has its centre at (px+0.5)/supersample: the first and last centres within [x0, x1].
+		px0 := max(int(math.Ceil(x0*supersample-0.5)), bounds.Min.X)
+		px1 := min(int(math.Floor(x1*supersample-0.5)), bounds.Max.X-1)
+		for px := px0; px <= px1; px++ {
+			c.blend(px, py, col)
+		}
+	}
+}
+
+// roundRect fills a rectangle with rounded corners of radius r, one span per row.
 func (c *canvas) roundRect(x0, y0, x1, y1, r float64, col color.RGBA) {
-	c.fill(x0, y0, x1, y1, col, func(x, y float64) bool {
-		dx := max(x0+r-x, 0, x-(x1-r))
+	bounds := c.img.Bounds()
+	py0, py1 := max(int(y0*supersample), bounds.Min.Y), min(int(math.Ceil(y1*supersample)), bounds.Max.Y)
+	for py := py0; py < py1; py++ {
+		y := (float64(py) + 0.5) / supersample
+		if y < y0 || y > y1 {
+			continue
+		}
 		dy := max(y0+r-y, 0, y-(y1-r))
-		return dx*dx+dy*dy <= r*r
-	})
+		if dy > r {
+			continue
+		}
+		inset := r - math.Sqrt(r*r-dy*dy) // how far the rounded corner pulls the row in
+		px0 := max(int(math.Ceil((x0+inset)*supersample-0.5)), bounds.Min.X)
+		px1 := min(int(math.Floor((x1-inset)*supersample-0.5)), bounds.Max.X-1)
+		for px := px0; px <= px1; px++ {
+			c.blend(px, py, col)
+		}
+	}
 }
 
 func shade(col color.RGBA, f float64) color.RGBA {
@@ -319,8 +360,8 @@ func (c *canvas) tray(l look) {
 	}
 }
 
-// png averages the supersampled picture down and encodes it.
-func (c *canvas) png() []byte {
+// downsample averages the supersampled picture down to its size.
+func (c *canvas) downsample() image.Image {
 	out := image.NewRGBA(image.Rect(0, 0, pictureWidth, pictureHeight))
 	for y := 0; y < pictureHeight; y++ {
 		for x := 0; x < pictureWidth; x++ {
@@ -338,7 +379,5 @@ func (c *canvas) png() []byte {
 			out.Pix[i], out.Pix[i+1], out.Pix[i+2], out.Pix[i+3] = uint8(sum[0]/n), uint8(sum[1]/n), uint8(sum[2]/n), 255
 		}
 	}
-	var b bytes.Buffer
-	(&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&b, out)
-	return b.Bytes()
+	return out
 }
