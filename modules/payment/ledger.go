@@ -155,12 +155,16 @@ func SucceededPayment(app core.App, orderID string) (*core.Record, error) {
 	return findOne(app, dbx.HashExp{"order": orderID, "kind": KindPay, "state": StateSucceeded})
 }
 
+// findByTransaction looks a transaction id up in idx_payments_transaction. That index is partial (empty ids, of
+// pending prepays, are not unique), and SQLite uses a partial index only when the query repeats its condition:
+// it cannot tell that a bound parameter is never empty.
 func findByTransaction(app core.App, provider, kind, transactionID string) (*core.Record, error) {
-	return findOne(app, dbx.HashExp{"provider": provider, "kind": kind, "transaction_id": transactionID})
+	return findOne(app, dbx.HashExp{"provider": provider, "kind": kind, "transaction_id": transactionID},
+		dbx.NewExp("transaction_id != ''"))
 }
 
-func findOne(app core.App, where dbx.HashExp) (*core.Record, error) {
-	records, err := app.FindAllRecords(ledgerCollection, where)
+func findOne(app core.App, where ...dbx.Expression) (*core.Record, error) {
+	records, err := app.FindAllRecords(ledgerCollection, where...)
 	if err != nil || len(records) == 0 {
 		return nil, err
 	}
