@@ -144,7 +144,7 @@ func seed(ctx context.Context, tx *sql.Tx, o Options) (Seeded, error) {
 	// Customers register over the same three years.
 	for i := 0; i < s.Customers; i++ {
 		ts := stamp(first.Add(time.Duration(rng.Int64N(int64(Days) * int64(24*time.Hour)))))
-		if err := w.users.add(ScatteredID(i, 1_000_003), "openid-"+strconv.Itoa(i), "key-"+strconv.Itoa(i), ts, ts); err != nil {
+		if err := w.users.add(ScatteredID(i, 1_000_003), "history-openid-"+strconv.Itoa(i), "history-key-"+strconv.Itoa(i), ts, ts); err != nil {
 			return Seeded{}, err
 		}
 	}
