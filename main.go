@@ -42,7 +42,7 @@ func main() {
 	}
 	ui.Register(app)
 	// `loadtest` drives a running server through the compat API (see README, Performance).
-	app.RootCmd.AddCommand(loadtest.Command())
+	app.RootCmd.AddCommand(loadtest.Command(app))
 
 	if err := app.Start(); err != nil {
 		log.Fatal(err)
