@@ -91,8 +91,9 @@ func FactoryWithConfig(configure func(*core.BaseAppConfig), register ...func(app
 		if err != nil {
 			t.Fatalf("apptest: template: %v", err)
 		}
-		// The same pool as production (main.go), so benchmarks measure what runs.
-		cfg := core.BaseAppConfig{DataDir: dir, EncryptionEnv: "pb_test_env", DataMaxIdleConns: config.DataMaxIdleConns}
+		// The same pool and connections as production (main.go), so benchmarks measure what runs.
+		cfg := core.BaseAppConfig{DataDir: dir, EncryptionEnv: "pb_test_env", DataMaxIdleConns: config.DataMaxIdleConns,
+			DBConnect: config.DBConnect}
 		if configure != nil {
 			configure(&cfg)
 		}
