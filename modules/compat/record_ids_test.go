@@ -5,11 +5,13 @@ import (
 	"net/http"
 	"regexp"
 	"testing"
+	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 
 	"myrestaurant/modules"
 	"myrestaurant/modules/apptest"
+	"myrestaurant/modules/compat"
 	"myrestaurant/modules/config"
 )
 
@@ -45,5 +47,41 @@ func TestNativeAPICreatesOnlyNumericIDs(t *testing.T) {
 	status, id := create("自动编号", "")
 	if status != http.StatusOK || !regexp.MustCompile(`^[1-9][0-9]{14}$`).MatchString(id) {
 		t.Errorf("a generated id: HTTP %d id %q", status, id)
+	}
+}
+
+// New ids of the order path are 15-digit numbers that only grow, even when many are drawn at once.
+func TestNewIDsGrowAndNeverRepeat(t *testing.T) {
+	const workers, each = 8, 2000
+	ids := make(chan []compat.ID, workers)
+	for range workers {
+		go func() {
+			got := make([]compat.ID, each)
+			for i := range got {
+				got[i] = compat.NewID()
+			}
+			ids <- got
+		}()
+	}
+	seen := map[compat.ID]bool{}
+	for range workers {
+		got := <-ids
+		for i, id := range got {
+			if !regexp.MustCompile(`^[1-9][0-9]{14}$`).MatchString(id.String()) {
+				t.Fatalf("id %s is not 15 digits", id)
+			}
+			if i > 0 && id <= got[i-1] {
+				t.Fatalf("id %s after %s", id, got[i-1])
+			}
+			if seen[id] {
+				t.Fatalf("id %s drawn twice", id)
+			}
+			seen[id] = true
+		}
+	}
+	before := compat.NewID()
+	time.Sleep(2 * time.Millisecond)
+	if after := compat.NewID(); after <= before {
+		t.Fatalf("id %s drawn later is not above %s", after, before)
 	}
 }

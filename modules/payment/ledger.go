@@ -11,6 +11,8 @@ import (
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
+
+	"myrestaurant/modules/compat"
 )
 
 // The `payments` ledger: every pay and refund is a row. The order module calls these functions inside its own
@@ -177,6 +179,7 @@ func insert(tx core.App, kind string, e Entry) (bool, error) {
 		return false, err
 	}
 	r := core.NewRecord(col)
+	r.Id = compat.NewID().String() // growing with time, as orders' (see compat.NewID)
 	r.Set("order", e.OrderID)
 	r.Set("kind", kind)
 	setEntry(r, e)
