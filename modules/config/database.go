@@ -17,9 +17,13 @@ const DataPageCacheKiB = 2000
 // DBConnect opens PocketBase's databases as core.DefaultDBConnect does, with the page cache bounded to
 // DataPageCacheKiB per connection.
 func DBConnect(dbPath string) (*dbx.DB, error) {
-	// PocketBase's pragmas (core.DefaultDBConnect); only cache_size differs. busy_timeout must come first.
-	pragmas := "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=journal_size_limit(200000000)" +
+	return dbx.Open("sqlite", DSN(dbPath))
+}
+
+// DSN is the modernc SQLite data source DBConnect opens dbPath with: PocketBase's pragmas (core.DefaultDBConnect),
+// of which only cache_size differs. busy_timeout must come first.
+func DSN(dbPath string) string {
+	return dbPath + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=journal_size_limit(200000000)" +
 		"&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)&_pragma=temp_store(MEMORY)" +
 		"&_pragma=cache_size(-" + strconv.Itoa(DataPageCacheKiB) + ")&_defensive=1"
-	return dbx.Open("sqlite", dbPath+pragmas)
 }

@@ -39,13 +39,20 @@ func detailsByOrder(app core.App, orderIDs []string) (map[string][]Detail, error
 
 // pageOrders returns one page of the orders matching where, newest first. withDetails chooses the
 // orderDetailList of the customer's history or the orderDishes summary of the staff search.
+// A nil where is every order.
 func pageOrders(app core.App, where dbx.Expression, page compat.Page, withDetails bool) (compat.PageResult[View], error) {
 	var total int64
-	if err := app.DB().Select("count(*)").From(OrdersCollection).Where(where).Row(&total); err != nil {
+	var err error
+	if where == nil {
+		total, err = allOrders(app)
+	} else {
+		err = app.DB().Select("count(*)").From(OrdersCollection).Where(where).Row(&total)
+	}
+	if err != nil {
 		return compat.PageResult[View]{}, err
 	}
 	var rows []*core.Record
-	err := app.RecordQuery(OrdersCollection).Where(where).OrderBy("order_time DESC", "number DESC").
+	err = app.RecordQuery(OrdersCollection).Where(where).OrderBy("order_time DESC", "number DESC").
 		Offset(int64(page.Offset())).Limit(int64(page.Size)).All(&rows)
 	if err != nil {
 		return compat.PageResult[View]{}, err
@@ -97,7 +104,7 @@ type SearchFilter struct {
 
 // Search is the staff order list, newest first, each order with its items summarised as `name*number;`.
 func Search(app core.App, f SearchFilter, page compat.Page) (compat.PageResult[View], error) {
-	conds := []dbx.Expression{dbx.NewExp("1 = 1")}
+	var conds []dbx.Expression
 	if f.Number != "" {
 		// The start of an order number, read off a receipt or a screen: a prefix, which idx_orders_number serves
 		// (the original's LIKE '%…%' reads every order ever placed).
@@ -114,6 +121,9 @@ func Search(app core.App, f SearchFilter, page compat.Page) (compat.PageResult[V
 	}
 	if !f.End.IsZero() {
 		conds = append(conds, dbx.NewExp("order_time <= {:end}", dbx.Params{"end": dbTime(f.End)}))
+	}
+	if len(conds) == 0 {
+		return pageOrders(app, nil, page, false)
 	}
 	return pageOrders(app, dbx.And(conds...), page, false)
 }

@@ -10,6 +10,8 @@ import (
 
 	"github.com/pocketbase/dbx"
 	"modernc.org/sqlite"
+
+	"myrestaurant/modules/config"
 )
 
 // The recorder sits between database/sql and the SQLite driver, so it sees every statement the app runs, however
@@ -69,17 +71,13 @@ func (r *recorder) statements() []statement {
 	return slices.Clone(r.stmts)
 }
 
-// connect is a core.BaseAppConfig.DBConnect that opens PocketBase's databases, with PocketBase's own DSN, through
-// the recorder.
+// connect is a core.BaseAppConfig.DBConnect that opens the app's databases as production does, through the
+// recorder.
 func (r *recorder) connect(dbPath string) (*dbx.DB, error) {
 	file := dbPath[strings.LastIndexAny(dbPath, `/\`)+1:]
-	db := sql.OpenDB(recordingConnector{dsn: dbPath + pocketBasePragmas, file: file, rec: r})
+	db := sql.OpenDB(recordingConnector{dsn: config.DSN(dbPath), file: file, rec: r})
 	return dbx.NewFromDB(db, "sqlite"), nil
 }
-
-// pocketBasePragmas are the connection settings of PocketBase's core.DefaultDBConnect.
-const pocketBasePragmas = "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=journal_size_limit(200000000)" +
-	"&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)&_pragma=temp_store(MEMORY)&_pragma=cache_size(-32000)&_defensive=1"
 
 type recordingConnector struct {
 	dsn, file string
