@@ -53,7 +53,9 @@ var Menu = func() []string {
 	return names
 }()
 
-// ScatteredID maps i to a distinct 15-digit id, spread out as PocketBase's random ids are.
+// ScatteredID maps i to a distinct 15-digit id, spread out as PocketBase's random ids are. The seeded history
+// uses them rather than time-ordered ids (compat.NewID): a shop that ran on random ids before is the harder case
+// for the indexes.
 func ScatteredID(i int, multiplier int64) string {
 	return strconv.FormatInt(100_000_000_000_000+(int64(i)*multiplier)%900_000_000_000_000, 10)
 }
