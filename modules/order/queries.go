@@ -26,15 +26,45 @@ func detailsByOrder(app core.App, orderIDs []string) (map[string][]Detail, error
 	for i, id := range orderIDs {
 		ids[i] = id
 	}
-	var rows []*core.Record
-	err := app.RecordQuery(DetailsCollection).AndWhere(dbx.In("order", ids...)).OrderBy("rowid ASC").All(&rows)
+	// Plain rows, not records: every order page reads them, and building a PocketBase record per row cost more
+	// than the query.
+	var rows []detailRow
+	err := app.DB().Select("id", "order", "name", "image", "dish_id", "setmeal_id", "dish_flavor", "number", "amount").
+		From(DetailsCollection).Where(dbx.In("order", ids...)).OrderBy("rowid ASC").All(&rows)
 	if err != nil {
 		return nil, err
 	}
 	for _, r := range rows {
-		out[r.GetString("order")] = append(out[r.GetString("order")], detailOf(r))
+		out[r.Order] = append(out[r.Order], r.detail())
 	}
 	return out, nil
+}
+
+// detailRow is an order_details row as stored.
+type detailRow struct {
+	ID         string  `db:"id"`
+	Order      string  `db:"order"`
+	Name       string  `db:"name"`
+	Image      string  `db:"image"`
+	DishID     string  `db:"dish_id"`
+	SetmealID  string  `db:"setmeal_id"`
+	DishFlavor string  `db:"dish_flavor"`
+	Number     int     `db:"number"`
+	Amount     float64 `db:"amount"` // a NUMERIC column: integer cents as stored, read as a number
+}
+
+func (r detailRow) detail() Detail {
+	return Detail{
+		ID:         compat.ParseID(r.ID),
+		Name:       r.Name,
+		OrderID:    compat.ParseID(r.Order),
+		DishID:     compat.ParseID(r.DishID),
+		SetmealID:  compat.ParseID(r.SetmealID),
+		DishFlavor: compat.Text{Value: r.DishFlavor, Valid: r.DishFlavor != ""},
+		Number:     r.Number,
+		Amount:     compat.Cents(int64(r.Amount)),
+		Image:      r.Image,
+	}
 }
 
 // pageOrders returns one page of the orders matching where, newest first. withDetails chooses the
