@@ -19,7 +19,7 @@ import (
 )
 
 func main() {
-	app := pocketbase.NewWithConfig(pocketbase.Config{DataMaxIdleConns: config.DataMaxIdleConns})
+	app := pocketbase.NewWithConfig(pocketbase.Config{DataMaxIdleConns: config.DataMaxIdleConns, DBConnect: config.DBConnect})
 	cfg := config.FromEnv()
 	app.RootCmd.PersistentFlags().BoolVar(&cfg.Demo, "demo", cfg.Demo,
 		"seed a demo menu on first start and use the mock WeChat login and payment (never in production)")
@@ -42,7 +42,7 @@ func main() {
 	}
 	ui.Register(app)
 	// `loadtest` drives a running server through the compat API (see README, Performance).
-	app.RootCmd.AddCommand(loadtest.Command())
+	app.RootCmd.AddCommand(loadtest.Command(app))
 
 	if err := app.Start(); err != nil {
 		log.Fatal(err)

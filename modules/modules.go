@@ -22,6 +22,7 @@ import (
 // Register adds every module's hooks, routes and jobs to app.
 func Register(app core.App, cfg *config.Config) error {
 	compat.EnableAuthCache(app)
+	compat.RequireNumericIDs(app)
 	staff.Register(app, cfg.AdminPassword)
 	shop.Register(app)
 	media.Register(app)

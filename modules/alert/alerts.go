@@ -26,6 +26,7 @@ func Raise(app core.App, kind int, orderID compat.ID, orderNumber string) error 
 		return err
 	}
 	r := core.NewRecord(col)
+	r.Id = compat.NewID().String() // growing with time, as orders' (see compat.NewID)
 	r.Set("type", kind)
 	r.Set("order", orderID.String())
 	r.Set("content", "订单号："+orderNumber)

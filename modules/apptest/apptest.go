@@ -80,16 +80,24 @@ func New(t testing.TB, register ...func(app core.App)) *tests.TestApp {
 
 // Factory adapts New to tests.ApiScenario.TestAppFactory. The scenario cleans the app up.
 func Factory(register ...func(app core.App)) func(t testing.TB) *tests.TestApp {
+	return FactoryWithConfig(nil, register...)
+}
+
+// FactoryWithConfig is Factory with a change to the app's configuration, e.g. its own DBConnect.
+func FactoryWithConfig(configure func(*core.BaseAppConfig), register ...func(app core.App)) func(t testing.TB) *tests.TestApp {
 	return func(t testing.TB) *tests.TestApp {
 		t.Helper()
 		dir, err := template()
 		if err != nil {
 			t.Fatalf("apptest: template: %v", err)
 		}
-		// The same pool as production (main.go), so benchmarks measure what runs.
-		app, err := tests.NewTestAppWithConfig(core.BaseAppConfig{
-			DataDir: dir, EncryptionEnv: "pb_test_env", DataMaxIdleConns: config.DataMaxIdleConns,
-		})
+		// The same pool and connections as production (main.go), so benchmarks measure what runs.
+		cfg := core.BaseAppConfig{DataDir: dir, EncryptionEnv: "pb_test_env", DataMaxIdleConns: config.DataMaxIdleConns,
+			DBConnect: config.DBConnect}
+		if configure != nil {
+			configure(&cfg)
+		}
+		app, err := tests.NewTestAppWithConfig(cfg)
 		if err != nil {
 			t.Fatalf("apptest: %v", err)
 		}

@@ -2,11 +2,9 @@ package compat
 
 import (
 	"bytes"
-	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"math"
-	"math/big"
 	"strconv"
 	"strings"
 	"time"
@@ -63,15 +61,9 @@ func ParseID(s string) ID {
 	return ID(n)
 }
 
-// NewID draws a fresh random id of the compat collections, as PocketBase's id field would (15 digits, no
-// leading zero), for rows written with plain SQL.
-func NewID() ID {
-	n, err := rand.Int(rand.Reader, big.NewInt(9e14))
-	if err != nil {
-		panic(err) // crypto/rand's reader never fails since Go 1.24
-	}
-	return ID(n.Int64() + 1e14)
-}
+// NewID is a fresh id for the rows the order path writes (orders, their items, payments, alerts): 15 digits,
+// growing with time (see record_ids.go).
+func NewID() ID { return nextTimeOrderedID() }
 
 // String is the id as PocketBase stores it, or "" for the zero id.
 func (id ID) String() string {

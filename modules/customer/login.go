@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
 	"myrestaurant/modules/compat"
@@ -83,7 +84,7 @@ func Login(ctx context.Context, app core.App, sessions wechat.Sessions, code str
 // findOrRegister returns the customer with openid, creating them if needed. Two first logins at once both
 // try to create; the unique openid index lets one win, and the other finds the winner's record.
 func findOrRegister(app core.App, openid string) (*core.Record, error) {
-	user, err := app.FindFirstRecordByData(compat.UsersCollection, "openid", openid)
+	user, err := findByOpenID(app, openid)
 	if err == nil || !errors.Is(err, sql.ErrNoRows) {
 		return user, err
 	}
@@ -99,8 +100,21 @@ func findOrRegister(app core.App, openid string) (*core.Record, error) {
 	if saveErr == nil {
 		return user, nil
 	}
-	if existing, err := app.FindFirstRecordByData(compat.UsersCollection, "openid", openid); err == nil {
+	if existing, err := findByOpenID(app, openid); err == nil {
 		return existing, nil
 	}
 	return nil, saveErr
+}
+
+// findByOpenID looks the customer up in idx_users_openid. That index is partial (customers made in the dashboard
+// have no openid), and SQLite uses a partial index only when the query repeats its condition: it cannot tell that
+// a bound parameter is never empty.
+func findByOpenID(app core.App, openid string) (*core.Record, error) {
+	user := &core.Record{}
+	err := app.RecordQuery(compat.UsersCollection).AndWhere(dbx.HashExp{"openid": openid}).
+		AndWhere(dbx.NewExp("openid != ''")).Limit(1).One(user)
+	if err != nil {
+		return nil, err
+	}
+	return user, nil
 }

@@ -11,11 +11,12 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/pocketbase/pocketbase/core"
 	"github.com/spf13/cobra"
 )
 
-// Command is the `loadtest` subcommand.
-func Command() *cobra.Command {
+// Command is the `loadtest` subcommand, with `loadtest seed`, which fills app's data folder with past orders.
+func Command(app core.App) *cobra.Command {
 	opts := Options{}
 	cmd := &cobra.Command{
 		Use:   "loadtest",
@@ -49,6 +50,7 @@ func Command() *cobra.Command {
 	f.DurationVar(&opts.Duration, "duration", 20*time.Second, "how long the load runs")
 	f.IntVar(&opts.Consoles, "consoles", 5, "number of staff consoles subscribed to alerts")
 	f.StringVar(&opts.Scenario, "scenario", ScenarioAll, "workload: menu, order, staff or all")
+	f.IntVar(&opts.ServerPID, "server-pid", 0, "process id of the server, when on this machine: report its CPU per order and its memory")
 	_ = cmd.MarkFlagRequired("admin-password")
 	cmd.PreRunE = func(*cobra.Command, []string) error {
 		if opts.Customers < 0 || opts.Consoles < 0 || opts.Duration <= 0 {
@@ -56,5 +58,6 @@ func Command() *cobra.Command {
 		}
 		return nil
 	}
+	cmd.AddCommand(seedCommand(app))
 	return cmd
 }

@@ -24,6 +24,7 @@ type Options struct {
 	Consoles      int
 	Duration      time.Duration
 	Scenario      string // menu, order, staff or all
+	ServerPID     int    // when > 0, the server's process on this machine: its CPU and memory are reported
 }
 
 // Scenarios the command accepts.
@@ -118,9 +119,11 @@ func Run(ctx context.Context, opts Options, w io.Writer) (Result, error) {
 
 	loadCtx, stopLoad := context.WithTimeout(ctx, opts.Duration)
 	defer stopLoad()
+	cpuBefore, cpuErr := serverCPU(opts.ServerPID)
 	started := time.Now()
 	r.runWorkloads(loadCtx)
 	elapsed := time.Since(started)
+	cpuAfter, _ := serverCPU(opts.ServerPID)
 
 	// Give the last alerts a moment; stop once all have come and the stream has gone quiet, so the consoles do
 	// not hang up on alerts of payments the end of the load cut off.
@@ -138,6 +141,19 @@ func Run(ctx context.Context, opts Options, w io.Writer) (Result, error) {
 	fmt.Fprintf(w, "load: %s for %s, %d customers, %d consoles, against %s\n",
 		opts.Scenario, elapsed.Round(time.Millisecond), len(r.customers), opts.Consoles, opts.URL)
 	r.stats.print(w, elapsed)
+	if opts.ServerPID > 0 {
+		if cpuErr != nil {
+			return Result{}, fmt.Errorf("--server-pid: %w", cpuErr)
+		}
+		rss, err := serverRSS(opts.ServerPID)
+		if err != nil {
+			return Result{}, fmt.Errorf("--server-pid: %w", err)
+		}
+		cpu := cpuAfter - cpuBefore
+		fmt.Fprintf(w, "server: %s CPU over the load (%.0f%% of one core), %.2f ms per paid order (%d); RSS after the load %d MB\n",
+			cpu.Round(10*time.Millisecond), 100*cpu.Seconds()/elapsed.Seconds(),
+			float64(cpu.Microseconds())/1000/float64(max(res.Paid, 1)), res.Paid, rss>>20)
+	}
 	if opts.Consoles > 0 {
 		ds := sorted(delays)
 		fmt.Fprintf(w, "alerts: %d paid orders × %d consoles: %d arrived (%d before the pay answer), %d missing; "+

@@ -218,23 +218,39 @@ func report(b *testing.B, rate string, lat []time.Duration, errs int, elapsed ti
 	if len(lat) == 0 {
 		b.Fatalf("no successful calls, %d errors", errs)
 	}
-	slices.Sort(lat)
-	pct := func(p float64) float64 { return float64(lat[int(p*float64(len(lat)-1))].Microseconds()) / 1000 }
 	b.ReportMetric(float64(b.N)/elapsed.Seconds(), rate)
-	b.ReportMetric(pct(0.50), "p50-ms")
-	b.ReportMetric(pct(0.99), "p99-ms")
+	b.ReportMetric(percentile(lat, 0.50), "p50-ms")
+	b.ReportMetric(percentile(lat, 0.99), "p99-ms")
 	b.ReportMetric(float64(errs), "errors")
 	b.ReportMetric(0, "ns/op")
 }
 
+// percentile is the p-th latency of lat (sorted in place), in milliseconds; 0 when lat is empty.
+func percentile(lat []time.Duration, p float64) float64 {
+	if len(lat) == 0 {
+		return 0
+	}
+	slices.Sort(lat)
+	return float64(lat[int(p*float64(len(lat)-1))].Microseconds()) / 1000
+}
+
 // postJSON sends a compat request (POST unless a method follows the headers) and fails unless it answers code 1.
 func postJSON(client *http.Client, url string, body any, header, value string, method ...string) error {
-	raw, _ := json.Marshal(body)
 	m := "POST"
 	if len(method) > 0 {
 		m = method[0]
 	}
-	req, _ := http.NewRequest(m, url, bytes.NewReader(raw))
+	return requestJSON(client, m, url, body, header, value, nil)
+}
+
+// requestJSON sends a compat request, fails unless it answers code 1, and decodes its data into out (if not nil).
+func requestJSON(client *http.Client, method, url string, body any, header, value string, out any) error {
+	var rd io.Reader
+	if body != nil {
+		raw, _ := json.Marshal(body)
+		rd = bytes.NewReader(raw)
+	}
+	req, _ := http.NewRequest(method, url, rd)
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set(header, value)
 	res, err := client.Do(req)
@@ -242,13 +258,17 @@ func postJSON(client *http.Client, url string, body any, header, value string, m
 		return err
 	}
 	defer res.Body.Close()
-	out, _ := io.ReadAll(res.Body)
+	raw, _ := io.ReadAll(res.Body)
 	var env struct {
-		Code int     `json:"code"`
-		Msg  *string `json:"msg"`
+		Code int             `json:"code"`
+		Msg  *string         `json:"msg"`
+		Data json.RawMessage `json:"data"`
 	}
-	if err := json.Unmarshal(out, &env); err != nil || env.Code != 1 {
-		return fmt.Errorf("HTTP %d: %s", res.StatusCode, out)
+	if err := json.Unmarshal(raw, &env); err != nil || env.Code != 1 {
+		return fmt.Errorf("%s %s: HTTP %d: %s", method, url, res.StatusCode, raw)
+	}
+	if out != nil {
+		return json.Unmarshal(env.Data, out)
 	}
 	return nil
 }

@@ -96,20 +96,6 @@ func viewOf(r *core.Record) View {
 	}
 }
 
-func detailOf(r *core.Record) Detail {
-	return Detail{
-		ID:         compat.ParseID(r.Id),
-		Name:       r.GetString("name"),
-		OrderID:    compat.ParseID(r.GetString("order")),
-		DishID:     compat.ParseID(r.GetString("dish_id")),
-		SetmealID:  compat.ParseID(r.GetString("setmeal_id")),
-		DishFlavor: textOf(r, "dish_flavor"),
-		Number:     r.GetInt("number"),
-		Amount:     compat.Cents(int64(r.GetInt("amount"))),
-		Image:      r.GetString("image"),
-	}
-}
-
 // orderDishes is the staff list's summary of an order's items, e.g. `宫保鸡丁*3;米饭*2;`.
 func orderDishes(details []Detail) *string {
 	var b strings.Builder

@@ -26,26 +26,63 @@ func detailsByOrder(app core.App, orderIDs []string) (map[string][]Detail, error
 	for i, id := range orderIDs {
 		ids[i] = id
 	}
-	var rows []*core.Record
-	err := app.RecordQuery(DetailsCollection).AndWhere(dbx.In("order", ids...)).OrderBy("rowid ASC").All(&rows)
+	// Plain rows, not records: every order page reads them, and building a PocketBase record per row cost more
+	// than the query.
+	var rows []detailRow
+	err := app.DB().Select("id", "order", "name", "image", "dish_id", "setmeal_id", "dish_flavor", "number", "amount").
+		From(DetailsCollection).Where(dbx.In("order", ids...)).OrderBy("rowid ASC").All(&rows)
 	if err != nil {
 		return nil, err
 	}
 	for _, r := range rows {
-		out[r.GetString("order")] = append(out[r.GetString("order")], detailOf(r))
+		out[r.Order] = append(out[r.Order], r.detail())
 	}
 	return out, nil
 }
 
+// detailRow is an order_details row as stored.
+type detailRow struct {
+	ID         string  `db:"id"`
+	Order      string  `db:"order"`
+	Name       string  `db:"name"`
+	Image      string  `db:"image"`
+	DishID     string  `db:"dish_id"`
+	SetmealID  string  `db:"setmeal_id"`
+	DishFlavor string  `db:"dish_flavor"`
+	Number     int     `db:"number"`
+	Amount     float64 `db:"amount"` // a NUMERIC column: integer cents as stored, read as a number
+}
+
+func (r detailRow) detail() Detail {
+	return Detail{
+		ID:         compat.ParseID(r.ID),
+		Name:       r.Name,
+		OrderID:    compat.ParseID(r.Order),
+		DishID:     compat.ParseID(r.DishID),
+		SetmealID:  compat.ParseID(r.SetmealID),
+		DishFlavor: compat.Text{Value: r.DishFlavor, Valid: r.DishFlavor != ""},
+		Number:     r.Number,
+		Amount:     compat.Cents(int64(r.Amount)),
+		Image:      r.Image,
+	}
+}
+
 // pageOrders returns one page of the orders matching where, newest first. withDetails chooses the
 // orderDetailList of the customer's history or the orderDishes summary of the staff search.
+// A nil where is every order.
 func pageOrders(app core.App, where dbx.Expression, page compat.Page, withDetails bool) (compat.PageResult[View], error) {
 	var total int64
-	if err := app.DB().Select("count(*)").From(OrdersCollection).Where(where).Row(&total); err != nil {
+	var err error
+	if where == nil {
+		total, err = allOrders(app)
+	} else {
+		err = app.DB().Select("count(*)").From(OrdersCollection).Where(where).Row(&total)
+	}
+	if err != nil {
 		return compat.PageResult[View]{}, err
 	}
 	var rows []*core.Record
-	err := app.RecordQuery(OrdersCollection).Where(where).OrderBy("order_time DESC", "number DESC").
+	err = app.RecordQuery(OrdersCollection).Where(where).OrderBy("order_time DESC", "number DESC").
 		Offset(int64(page.Offset())).Limit(int64(page.Size)).All(&rows)
 	if err != nil {
 		return compat.PageResult[View]{}, err
@@ -87,7 +124,7 @@ func History(app core.App, userID compat.ID, page compat.Page, status compat.Int
 	return pageOrders(app, where, page, true)
 }
 
-// SearchFilter is the staff order search: number and phone match a part, status exactly, and the order time
+// SearchFilter is the staff order search: number matches its start, phone a part, status exactly, and the order time
 // lies within Begin and End (zero for open ends).
 type SearchFilter struct {
 	Number, Phone string
@@ -97,9 +134,11 @@ type SearchFilter struct {
 
 // Search is the staff order list, newest first, each order with its items summarised as `name*number;`.
 func Search(app core.App, f SearchFilter, page compat.Page) (compat.PageResult[View], error) {
-	conds := []dbx.Expression{dbx.NewExp("1 = 1")}
+	var conds []dbx.Expression
 	if f.Number != "" {
-		conds = append(conds, compat.Contains("number", f.Number))
+		// The start of an order number, read off a receipt or a screen: a prefix, which idx_orders_number serves
+		// (the original's LIKE '%…%' reads every order ever placed).
+		conds = append(conds, compat.HasPrefix("number", f.Number))
 	}
 	if f.Phone != "" {
 		conds = append(conds, compat.Contains("phone", f.Phone))
@@ -112,6 +151,9 @@ func Search(app core.App, f SearchFilter, page compat.Page) (compat.PageResult[V
 	}
 	if !f.End.IsZero() {
 		conds = append(conds, dbx.NewExp("order_time <= {:end}", dbx.Params{"end": dbTime(f.End)}))
+	}
+	if len(conds) == 0 {
+		return pageOrders(app, nil, page, false)
 	}
 	return pageOrders(app, dbx.And(conds...), page, false)
 }

@@ -24,6 +24,7 @@ func Register(app core.App, provider payment.Provider) {
 		})
 	}
 	watchPrices(app)
+	forgetTotal(app)
 	orders := startPlacer(app)
 	jobs := &scheduler{app: app}
 	app.Store().Set(schedulerKey, jobs)

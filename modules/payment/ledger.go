@@ -11,6 +11,8 @@ import (
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
+
+	"myrestaurant/modules/compat"
 )
 
 // The `payments` ledger: every pay and refund is a row. The order module calls these functions inside its own
@@ -155,12 +157,16 @@ func SucceededPayment(app core.App, orderID string) (*core.Record, error) {
 	return findOne(app, dbx.HashExp{"order": orderID, "kind": KindPay, "state": StateSucceeded})
 }
 
+// findByTransaction looks a transaction id up in idx_payments_transaction. That index is partial (empty ids, of
+// pending prepays, are not unique), and SQLite uses a partial index only when the query repeats its condition:
+// it cannot tell that a bound parameter is never empty.
 func findByTransaction(app core.App, provider, kind, transactionID string) (*core.Record, error) {
-	return findOne(app, dbx.HashExp{"provider": provider, "kind": kind, "transaction_id": transactionID})
+	return findOne(app, dbx.HashExp{"provider": provider, "kind": kind, "transaction_id": transactionID},
+		dbx.NewExp("transaction_id != ''"))
 }
 
-func findOne(app core.App, where dbx.HashExp) (*core.Record, error) {
-	records, err := app.FindAllRecords(ledgerCollection, where)
+func findOne(app core.App, where ...dbx.Expression) (*core.Record, error) {
+	records, err := app.FindAllRecords(ledgerCollection, where...)
 	if err != nil || len(records) == 0 {
 		return nil, err
 	}
@@ -173,6 +179,7 @@ func insert(tx core.App, kind string, e Entry) (bool, error) {
 		return false, err
 	}
 	r := core.NewRecord(col)
+	r.Id = compat.NewID().String() // growing with time, as orders' (see compat.NewID)
 	r.Set("order", e.OrderID)
 	r.Set("kind", kind)
 	setEntry(r, e)

@@ -1,10 +1,8 @@
 package report_test
 
 import (
-	"context"
 	"database/sql"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"strconv"
 	"strings"
@@ -15,10 +13,10 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
-	"github.com/pocketbase/pocketbase/tools/types"
 
 	"myrestaurant/modules/apptest"
 	"myrestaurant/modules/compat"
+	"myrestaurant/modules/history"
 	"myrestaurant/modules/report"
 )
 
@@ -56,235 +54,16 @@ func seededShop(tb testing.TB) core.App {
 		benchApp = apptest.Factory(report.Register)(tb)
 		compat.SetClock(benchApp, func() time.Time { return benchNow })
 		start := time.Now()
-		var details int
-		if details, benchErr = seedBusyShop(benchApp, n); benchErr != nil {
+		var seeded history.Seeded
+		if seeded, benchErr = history.Seed(benchApp, history.Options{Orders: n, Now: benchNow}); benchErr != nil {
 			return
 		}
-		// A long-running app has its WAL checkpointed and runs PRAGMA optimize periodically: give the reports
-		// the file layout and the planner statistics it would have.
-		for _, pragma := range []string{"PRAGMA wal_checkpoint(TRUNCATE)", "PRAGMA optimize=0x10002"} {
-			if _, benchErr = benchApp.NonconcurrentDB().NewQuery(pragma).Execute(); benchErr != nil {
-				return
-			}
-		}
-		fmt.Fprintf(os.Stderr, "seeded %d orders, %d order details, %d customers in %s\n", n, details, n/10, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(os.Stderr, "seeded %s in %s\n", seeded, time.Since(start).Round(time.Millisecond))
 	})
 	if benchErr != nil {
 		tb.Fatal(benchErr)
 	}
 	return benchApp
-}
-
-// The menu the seeded customers order from: dishes and set meals, the first ones far more popular.
-var benchMenu = func() []string {
-	var names []string
-	for _, base := range []string{"鱼香肉丝", "宫保鸡丁", "水煮鱼", "酸菜鱼", "麻婆豆腐", "回锅肉", "红烧肉", "糖醋里脊", "小炒黄牛肉",
-		"剁椒鱼头", "干锅花菜", "清炒时蔬", "米饭", "馒头", "可乐", "雪碧", "王老吉", "酸梅汤", "啤酒", "矿泉水"} {
-		names = append(names, base, base+"(大份)")
-	}
-	for i := 1; i <= 8; i++ {
-		names = append(names, "商务套餐"+string(rune('A'+i-1)))
-	}
-	return names
-}()
-
-// scatteredID maps i to a distinct 15-digit id, spread out as PocketBase's random ids are.
-func scatteredID(i int, multiplier int64) string {
-	return strconv.FormatInt(100_000_000_000_000+(int64(i)*multiplier)%900_000_000_000_000, 10)
-}
-
-// seedBusyShop inserts n orders over the 1095 days before benchNow (more at weekends, mostly at lunch and
-// dinner, 85% completed, 12% cancelled, the rest in other states), 1-4 items each, and n/10 customers.
-// One transaction, multi-row prepared INSERTs.
-func seedBusyShop(app core.App, n int) (details int, err error) {
-	ctx := context.Background()
-	conn, err := app.NonconcurrentDB().(*dbx.DB).DB().Conn(ctx)
-	if err != nil {
-		return 0, err
-	}
-	defer conn.Close()
-	// The random ids scatter index writes over the whole file; a page cache that holds it all keeps SQLite
-	// from spilling and re-writing pages during the one big transaction.
-	if _, err := conn.ExecContext(ctx, "PRAGMA cache_size=-2000000"); err != nil {
-		return 0, err
-	}
-	defer conn.ExecContext(ctx, "PRAGMA cache_size=-32000")
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, err
-	}
-	defer tx.Rollback()
-
-	// Loading rows into tables without their secondary indexes and building the indexes afterwards (one
-	// sort each) is several times faster than updating every index on every row.
-	var indexes []string
-	rows, err := tx.QueryContext(ctx, `SELECT name, sql FROM sqlite_master
-		WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('orders', 'order_details', 'users')`)
-	if err != nil {
-		return 0, err
-	}
-	var names []string
-	for rows.Next() {
-		var name, def string
-		if err := rows.Scan(&name, &def); err != nil {
-			rows.Close()
-			return 0, err
-		}
-		names, indexes = append(names, name), append(indexes, def)
-	}
-	rows.Close()
-	for _, name := range names {
-		if _, err := tx.ExecContext(ctx, "DROP INDEX `"+name+"`"); err != nil {
-			return 0, err
-		}
-	}
-
-	orders, err := newBulkInsert(tx, "orders", []string{"id", "number", "status", "user", "order_time", "checkout_time",
-		"amount", "pay_status", "pay_method", "address", "phone", "consignee", "pack_amount", "delivery_fee", "created", "updated"})
-	if err != nil {
-		return 0, err
-	}
-	items, err := newBulkInsert(tx, "order_details", []string{"id", "order", "name", "image", "dish_id", "number", "amount"})
-	if err != nil {
-		return 0, err
-	}
-	users, err := newBulkInsert(tx, "users", []string{"id", "openid", "tokenKey", "created", "updated"})
-	if err != nil {
-		return 0, err
-	}
-
-	rng := rand.New(rand.NewPCG(1, 2))
-	const days = 1095
-	today := time.Date(benchNow.Year(), benchNow.Month(), benchNow.Day(), 0, 0, 0, 0, compat.Zone())
-	first := today.AddDate(0, 0, -days+1)
-	stamp := func(t time.Time) string { return t.UTC().Format(types.DefaultDateLayout) }
-
-	// Weekend days get 1.5 times the orders of a weekday.
-	weights := make([]float64, days)
-	var totalWeight float64
-	for d := range weights {
-		weights[d] = 1
-		if wd := first.AddDate(0, 0, d).Weekday(); wd == time.Saturday || wd == time.Sunday {
-			weights[d] = 1.5
-		}
-		totalWeight += weights[d]
-	}
-	placed := 0
-	for d := 0; d < days; d++ {
-		count := int(float64(n)*weights[d]/totalWeight + 0.5)
-		if d == days-1 {
-			count = n - placed
-		}
-		day := first.AddDate(0, 0, d)
-		for k := 0; k < count; k++ {
-			i := placed + k
-			// Lunch 11:00-13:30 or dinner 17:00-20:30, a few at other hours.
-			var minute int
-			switch r := rng.IntN(100); {
-			case r < 45:
-				minute = 11*60 + rng.IntN(150)
-			case r < 90:
-				minute = 17*60 + rng.IntN(210)
-			default:
-				minute = rng.IntN(24 * 60)
-			}
-			at := day.Add(time.Duration(minute)*time.Minute + time.Duration(rng.IntN(60_000))*time.Millisecond)
-			status := 5
-			switch r := rng.IntN(100); {
-			case r < 12:
-				status = 6
-			case r < 15:
-				status = 1 + rng.IntN(4)
-			}
-			id := scatteredID(i, 123_456_789_011)
-			var cents int64
-			for j, lines := 0, 1+rng.IntN(4); j < lines; j++ {
-				// Squaring a uniform number favours the first items of the menu.
-				u := rng.Float64()
-				name := benchMenu[int(u*u*float64(len(benchMenu)))]
-				number := 1 + rng.IntN(3)
-				price := int64(800 + 100*rng.IntN(60))
-				cents += price * int64(number)
-				if err := items.add(scatteredID(details, 987_654_321_007), id, name,
-					"https://img.example.com/menu/"+scatteredID(details%997, 31)+".png", scatteredID(j, 7), number, price); err != nil {
-					return 0, err
-				}
-				details++
-			}
-			cents += 600 // delivery fee
-			ts := stamp(at)
-			if err := orders.add(id, fmt.Sprintf("%d%07d", at.Unix(), i%10_000_000), status, scatteredID(i%(n/10+1), 1_000_003),
-				ts, ts, cents, 1, 1, "浙江省杭州市西湖区文三路"+strconv.Itoa(i%500)+"号", "13800138000", "张先生", 1, 600, ts, ts); err != nil {
-				return 0, err
-			}
-		}
-		placed += count
-	}
-	// Customers register over the same three years.
-	for i := 0; i < n/10; i++ {
-		ts := stamp(first.Add(time.Duration(rng.Int64N(int64(days) * int64(24*time.Hour)))))
-		if err := users.add(scatteredID(i, 1_000_003), "openid-"+strconv.Itoa(i), "key-"+strconv.Itoa(i), ts, ts); err != nil {
-			return 0, err
-		}
-	}
-	for _, bi := range []*bulkInsert{orders, items, users} {
-		if err := bi.flush(); err != nil {
-			return 0, err
-		}
-	}
-	for _, def := range indexes {
-		if _, err := tx.ExecContext(ctx, def); err != nil {
-			return 0, err
-		}
-	}
-	return details, tx.Commit()
-}
-
-// bulkInsert batches rows into a prepared multi-row INSERT.
-type bulkInsert struct {
-	tx      *sql.Tx
-	table   string
-	columns []string
-	stmt    *sql.Stmt
-	pending []any
-}
-
-const bulkRows = 1
-
-func newBulkInsert(tx *sql.Tx, table string, columns []string) (*bulkInsert, error) {
-	bi := &bulkInsert{tx: tx, table: table, columns: columns}
-	stmt, err := tx.Prepare(bi.sql(bulkRows))
-	bi.stmt = stmt
-	return bi, err
-}
-
-func (bi *bulkInsert) sql(rows int) string {
-	row := "(" + strings.TrimSuffix(strings.Repeat("?,", len(bi.columns)), ",") + ")"
-	quoted := make([]string, len(bi.columns))
-	for i, c := range bi.columns {
-		quoted[i] = `"` + c + `"`
-	}
-	return "INSERT INTO " + bi.table + " (" + strings.Join(quoted, ",") + ") VALUES " +
-		strings.TrimSuffix(strings.Repeat(row+",", rows), ",")
-}
-
-func (bi *bulkInsert) add(values ...any) error {
-	bi.pending = append(bi.pending, values...)
-	if len(bi.pending) < bulkRows*len(bi.columns) {
-		return nil
-	}
-	_, err := bi.stmt.Exec(bi.pending...)
-	bi.pending = bi.pending[:0]
-	return err
-}
-
-func (bi *bulkInsert) flush() error {
-	defer bi.stmt.Close()
-	if len(bi.pending) == 0 {
-		return nil
-	}
-	_, err := bi.tx.Exec(bi.sql(len(bi.pending)/len(bi.columns)), bi.pending...)
-	return err
 }
 
 func benchPeriod(b *testing.B, days int) report.Period {

@@ -94,12 +94,14 @@ type statusCount struct {
 	N      int64 `db:"n"`
 }
 
-// ordersByStatusSince counts the orders placed at or after from, by status.
+// ordersByStatusSince counts the orders placed at or after from, by status. Naming every status lets SQLite seek
+// to each status's time range in idx_orders_report instead of reading the whole index to group it.
 func ordersByStatusSince(app core.App, from string) (map[int]int64, error) {
 	var rows []statusCount
 	err := app.DB().NewQuery(`
 		SELECT CAST([[status]] AS INTEGER) AS status, COUNT(*) AS n FROM {{orders}}
-		WHERE [[order_time]] >= {:from} GROUP BY [[status]]`).Bind(dbx.Params{"from": from}).All(&rows)
+		WHERE [[status]] IN (1, 2, 3, 4, 5, 6, 7) AND [[order_time]] >= {:from} GROUP BY [[status]]`).
+		Bind(dbx.Params{"from": from}).All(&rows)
 	return statusMap(rows), err
 }
 
