@@ -156,10 +156,9 @@ func (d *day) script() {
 		Token string `json:"token"`
 	}
 	json.Unmarshal(d.call("POST", "/user/user/login", map[string]any{"code": "day-customer"}), &who)
-	tok := who.Token
 	// Signing in again finds the customer instead of registering them.
 	json.Unmarshal(d.call("POST", "/user/user/login", map[string]any{"code": "day-customer"}), &who)
-	tok = who.Token
+	tok := who.Token
 
 	d.at("menu")
 	d.customer("GET", "/user/shop/status", tok, nil)
