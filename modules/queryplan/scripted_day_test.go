@@ -236,11 +236,12 @@ func (d *day) script() {
 	}
 	d.at("submit")
 	delivered := submit()
-	rejected, cancelledPaid, cancelledUnpaid, staffCancelled, timedOut := submit(), submit(), submit(), submit(), submit()
 	d.at("pay")
-	for _, p := range []placed{delivered, rejected, cancelledPaid, staffCancelled} {
-		pay(p)
-	}
+	pay(delivered)
+	// Paid as they come: a customer may hold only order.MaxUnpaidOrders unpaid orders at once.
+	submitPaid := func() placed { p := submit(); pay(p); return p }
+	rejected, cancelledPaid, staffCancelled := submitPaid(), submitPaid(), submitPaid()
+	cancelledUnpaid, timedOut := submit(), submit()
 
 	d.at("customer order history")
 	d.customer("GET", "/user/order/historyOrders?page=1&pageSize=5", tok, nil)
