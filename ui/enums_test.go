@@ -15,25 +15,24 @@ import (
 
 // The console's enums.js copies numbers the server defines in Go; these tests keep the copy equal to the source.
 
-func TestConsoleOrderStatusesAreTheServers(t *testing.T) {
+func TestConsoleEnumsAreTheServers(t *testing.T) {
 	js := consoleEnums(t)
-	want := goConstGroup(t, "../modules/order", "PendingPayment")
-	if got := js.objects["OrderStatus"]; !maps.Equal(got, want) {
-		t.Errorf("enums.js OrderStatus = %v, modules/order has %v", got, want)
-	}
-	if got, want := slices.Sorted(maps.Keys(js.labels["orderStatusLabels"])), slices.Sorted(maps.Keys(want)); !slices.Equal(got, want) {
-		t.Errorf("enums.js orderStatusLabels label %v, want a label for each of %v", got, want)
-	}
-}
-
-func TestConsoleAlertTypesAreTheServers(t *testing.T) {
-	js := consoleEnums(t)
-	want := goConstGroup(t, "../modules/alert", "NewOrder")
-	if got := js.objects["AlertType"]; !maps.Equal(got, want) {
-		t.Errorf("enums.js AlertType = %v, modules/alert has %v", got, want)
-	}
-	if got, want := slices.Sorted(maps.Keys(js.labels["alertTypeLabels"])), slices.Sorted(maps.Keys(want)); !slices.Equal(got, want) {
-		t.Errorf("enums.js alertTypeLabels label %v, want a label for each of %v", got, want)
+	for _, c := range []struct {
+		numbers, labels string // the objects in enums.js
+		goDir, goMember string // the Go package and one constant of the group they copy
+	}{
+		{"OrderStatus", "orderStatusLabels", "../modules/order", "PendingPayment"},
+		{"AlertType", "alertTypeLabels", "../modules/alert", "NewOrder"},
+	} {
+		t.Run(c.numbers, func(t *testing.T) {
+			want := goConstGroup(t, c.goDir, c.goMember)
+			if got := js.objects[c.numbers]; !maps.Equal(got, want) {
+				t.Errorf("enums.js %s = %v, %s has %v", c.numbers, got, c.goDir, want)
+			}
+			if got, want := slices.Sorted(maps.Keys(js.labels[c.labels])), slices.Sorted(maps.Keys(want)); !slices.Equal(got, want) {
+				t.Errorf("enums.js %s labels %v, want a label for each of %v", c.labels, got, want)
+			}
+		})
 	}
 }
 
