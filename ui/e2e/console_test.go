@@ -23,8 +23,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/pocketbase/pocketbase/core"
 
+	"myrestaurant/internal/apptest"
 	"myrestaurant/modules"
-	"myrestaurant/modules/apptest"
 	"myrestaurant/modules/compat"
 	"myrestaurant/modules/config"
 	"myrestaurant/ui"

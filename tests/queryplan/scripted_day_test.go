@@ -15,9 +15,9 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 
+	"myrestaurant/internal/apptest"
 	"myrestaurant/modules"
 	"myrestaurant/modules/alert"
-	"myrestaurant/modules/apptest"
 	"myrestaurant/modules/compat"
 	"myrestaurant/modules/config"
 	"myrestaurant/modules/order"
