@@ -5,6 +5,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"myrestaurant/modules/alert"
+	"myrestaurant/modules/auth"
 	"myrestaurant/modules/cart"
 	"myrestaurant/modules/compat"
 	"myrestaurant/modules/config"
@@ -21,7 +22,7 @@ import (
 
 // Register adds every module's hooks, routes and jobs to app.
 func Register(app core.App, cfg *config.Config) error {
-	compat.EnableAuthCache(app)
+	auth.EnableAuthCache(app)
 	compat.RequireNumericIDs(app)
 	staff.Register(app, cfg.AdminPassword)
 	shop.Register(app)

@@ -3,9 +3,9 @@ package apptest
 import (
 	"testing"
 
-	"github.com/pocketbase/pocketbase/core"
+	"myrestaurant/modules/auth"
 
-	"myrestaurant/modules/compat"
+	"github.com/pocketbase/pocketbase/core"
 )
 
 // Password is the password of every account these helpers create.
@@ -15,7 +15,7 @@ const Password = "secret-123"
 // returns it with an auth token.
 func Employee(t testing.TB, app core.App, username string, status int) (*core.Record, string) {
 	t.Helper()
-	return EmployeeWithRole(t, app, username, status, compat.RoleManager)
+	return EmployeeWithRole(t, app, username, status, auth.RoleManager)
 }
 
 // EmployeeWithRole creates an employee like Employee with the role compat.RoleManager or compat.RoleStaff.
@@ -32,7 +32,7 @@ func EmployeeWithRole(t testing.TB, app core.App, username string, status int, r
 	r.Set("sex", "1")
 	r.Set("status", status)
 	r.Set("role", role)
-	r.Set(compat.MustChangePasswordField, false)
+	r.Set(auth.MustChangePasswordField, false)
 	r.SetPassword(Password)
 	if err := app.Save(r); err != nil {
 		t.Fatalf("apptest: employee %s: %v", username, err)

@@ -14,7 +14,7 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 	"golang.org/x/crypto/bcrypt"
 
-	"myrestaurant/modules/compat"
+	"myrestaurant/modules/auth"
 	"myrestaurant/modules/config"
 	_ "myrestaurant/pb_migrations"
 )
@@ -42,7 +42,7 @@ func template() (string, error) {
 			return
 		}
 		// Real deployments keep bcrypt's default cost; tests would spend most of their time hashing.
-		for _, name := range []string{compat.EmployeesCollection, compat.UsersCollection} {
+		for _, name := range []string{auth.EmployeesCollection, auth.UsersCollection} {
 			c, err := app.FindCollectionByNameOrId(name)
 			if err != nil {
 				templateErr = err

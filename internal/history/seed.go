@@ -11,11 +11,11 @@ import (
 	"strings"
 	"time"
 
+	"myrestaurant/modules/clock"
+
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
-
-	"myrestaurant/modules/compat"
 )
 
 // Days is how far back the seeded orders go: three years.
@@ -114,7 +114,7 @@ func seed(ctx context.Context, tx *sql.Tx, o Options) (Seeded, error) {
 	}
 	s := Seeded{Orders: o.Orders, Customers: o.Orders / 10}
 	rng := rand.New(rand.NewPCG(1, 2))
-	zone := compat.Zone()
+	zone := clock.Zone()
 	now := o.Now.In(zone)
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, zone)
 	first := today.AddDate(0, 0, -Days+1)

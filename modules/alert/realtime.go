@@ -4,10 +4,10 @@ import (
 	"strings"
 	"time"
 
+	"myrestaurant/modules/auth"
+
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/subscriptions"
-
-	"myrestaurant/modules/compat"
 )
 
 // HeartbeatInterval is below the 60 s idle timeout of common reverse proxies.
@@ -28,7 +28,7 @@ func refuseAlertsToNonStaff(e *core.RealtimeSubscribeRequestEvent) error {
 }
 
 func isEnabledEmployee(r *core.Record) bool {
-	return r != nil && r.Collection().Name == compat.EmployeesCollection && r.GetInt("status") == compat.EmployeeEnabled
+	return r != nil && r.Collection().Name == auth.EmployeesCollection && r.GetInt("status") == auth.EmployeeEnabled
 }
 
 // sendHeartbeats keeps idle SSE streams open behind proxies until stop is closed.

@@ -10,6 +10,7 @@ import (
 	"github.com/coder/websocket"
 	"github.com/pocketbase/pocketbase/core"
 
+	"myrestaurant/modules/auth"
 	"myrestaurant/modules/compat"
 )
 
@@ -34,7 +35,7 @@ func bindSocketRoute(se *core.ServeEvent, hub *socketHub) {
 // token in its `token` cookie, which the browser sends with the handshake; other clients may use the `token`
 // header (or `Authorization`) or the `token` query parameter.
 func socketEmployee(e *core.RequestEvent) (employee *core.Record, token string) {
-	token = compat.TokenFrom(e.Request, "Token")
+	token = auth.TokenFrom(e.Request, "Token")
 	if token == "" {
 		token = compat.Query(e, "token")
 	}
@@ -43,7 +44,7 @@ func socketEmployee(e *core.RequestEvent) (employee *core.Record, token string) 
 			token, _ = url.PathUnescape(c.Value) // js-cookie escapes what a cookie cannot hold
 		}
 	}
-	r := compat.AuthRecord(e.App, strings.TrimSpace(token))
+	r := auth.AuthRecord(e.App, strings.TrimSpace(token))
 	if !isEnabledEmployee(r) {
 		return nil, ""
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/coder/websocket"
 	"github.com/pocketbase/pocketbase/core"
 
+	"myrestaurant/modules/auth"
 	"myrestaurant/modules/compat"
 )
 
@@ -58,11 +59,11 @@ func bindSocketHooks(app core.App, h *socketHub) {
 		h.broadcast(e.Record)
 		return e.Next()
 	})
-	app.OnRecordAfterUpdateSuccess(compat.EmployeesCollection).BindFunc(func(e *core.RecordEvent) error {
+	app.OnRecordAfterUpdateSuccess(auth.EmployeesCollection).BindFunc(func(e *core.RecordEvent) error {
 		h.recheck(e.Record.Id)
 		return e.Next()
 	})
-	app.OnRecordAfterDeleteSuccess(compat.EmployeesCollection).BindFunc(func(e *core.RecordEvent) error {
+	app.OnRecordAfterDeleteSuccess(auth.EmployeesCollection).BindFunc(func(e *core.RecordEvent) error {
 		h.recheck(e.Record.Id)
 		return e.Next()
 	})

@@ -12,6 +12,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"myrestaurant/internal/apptest"
+	"myrestaurant/modules/auth"
 	"myrestaurant/modules/compat"
 )
 
@@ -24,7 +25,7 @@ func socketApp(t *testing.T, pingEvery time.Duration) (core.App, string) {
 // socketAppAt is socketApp with appURL as the application URL of the settings.
 func socketAppAt(t *testing.T, pingEvery time.Duration, appURL string) (core.App, string) {
 	t.Helper()
-	app := apptest.New(t, compat.EnableAuthCache, func(app core.App) {
+	app := apptest.New(t, auth.EnableAuthCache, func(app core.App) {
 		if appURL != "" {
 			app.Settings().Meta.AppURL = appURL
 		}

@@ -12,6 +12,7 @@ import (
 
 	"myrestaurant/modules/compat"
 	"myrestaurant/modules/menu"
+	"myrestaurant/modules/sqlite"
 )
 
 // ItemsCollection holds the cart rows of every customer.
@@ -192,7 +193,7 @@ func sub(app core.App, userID compat.ID, s selector) error {
 // Items returns the customer's cart in the order the rows were added (rowid breaks ties within a millisecond).
 // It works with a transaction app. Every order submit reads the cart: a hot read.
 func Items(app core.App, userID compat.ID) ([]Item, error) {
-	rows, err := compat.HotRows(app, "SELECT id, name, dish, setmeal, dish_flavor, number, amount, image, created FROM "+
+	rows, err := sqlite.HotRows(app, "SELECT id, name, dish, setmeal, dish_flavor, number, amount, image, created FROM "+
 		ItemsCollection+" WHERE user = {:user} ORDER BY created, rowid", dbx.Params{"user": userID.String()})
 	if err != nil {
 		return nil, err

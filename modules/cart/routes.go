@@ -4,12 +4,13 @@ import (
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 
+	"myrestaurant/modules/auth"
 	"myrestaurant/modules/compat"
 )
 
 func bindRoutes(se *core.ServeEvent) {
 	// Every order is three or more cart requests: only their failures go to the request log (as the menu reads).
-	g := se.Router.Group("/user/shoppingCart").BindFunc(compat.RequireCustomer).Bind(apis.SkipSuccessActivityLog())
+	g := se.Router.Group("/user/shoppingCart").BindFunc(auth.RequireCustomer).Bind(apis.SkipSuccessActivityLog())
 	g.POST("/add", compat.Handle(addAction))
 	g.GET("/list", compat.Handle(listAction))
 	g.POST("/sub", compat.Handle(subAction))
@@ -44,7 +45,7 @@ func addAction(e *core.RequestEvent) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return nil, add(e.App, compat.AuthID(e), s, 1)
+	return nil, add(e.App, auth.AuthID(e), s, 1)
 }
 
 func subAction(e *core.RequestEvent) (any, error) {
@@ -52,13 +53,13 @@ func subAction(e *core.RequestEvent) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return nil, sub(e.App, compat.AuthID(e), s)
+	return nil, sub(e.App, auth.AuthID(e), s)
 }
 
 func listAction(e *core.RequestEvent) (any, error) {
-	return Items(e.App, compat.AuthID(e))
+	return Items(e.App, auth.AuthID(e))
 }
 
 func cleanAction(e *core.RequestEvent) (any, error) {
-	return nil, Clear(e.App, compat.AuthID(e))
+	return nil, Clear(e.App, auth.AuthID(e))
 }

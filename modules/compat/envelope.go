@@ -1,6 +1,6 @@
-// Package compat is the plumbing of the sky-take-out compatible REST API that every module shares:
-// the {code,msg,data} envelope, the lenient JSON types, request decoding, the auth middleware and the clock.
-// It imports no module.
+// Package compat is the wire format of the sky-take-out compatible REST API that every module shares: the
+// {code,msg,data} envelope and business errors, the lenient JSON types (ids, numbers, money, times) and request
+// decoding (docs/compat-api.md §1). It imports no module but the clock (times are written in the shop's zone).
 package compat
 
 import (

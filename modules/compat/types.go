@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"myrestaurant/modules/clock"
 )
 
 // The original's clients send numbers as strings from text inputs ("price":"56", "sort":"3") and strings as
@@ -312,7 +314,7 @@ func (t Time) MarshalJSON() ([]byte, error) {
 	if t.IsZero() {
 		return []byte("null"), nil
 	}
-	return []byte(`"` + t.In(Zone()).Format(minuteLayout) + `"`), nil
+	return []byte(`"` + t.In(clock.Zone()).Format(minuteLayout) + `"`), nil
 }
 
 func (t *Time) UnmarshalJSON(b []byte) error {
@@ -336,9 +338,9 @@ func (t *Time) UnmarshalJSON(b []byte) error {
 func ParseTime(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	for _, layout := range []string{secondLayout, minuteLayout, DateLayout, time.RFC3339} {
-		if v, err := time.ParseInLocation(layout, s, Zone()); err == nil {
+		if v, err := time.ParseInLocation(layout, s, clock.Zone()); err == nil {
 			// An RFC 3339 offset can push a year out of four digits in the shop's zone, which no client reads.
-			if y := v.In(Zone()).Year(); y < 1 || y > 9999 {
+			if y := v.In(clock.Zone()).Year(); y < 1 || y > 9999 {
 				break
 			}
 			return v, nil

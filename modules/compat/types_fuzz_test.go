@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"myrestaurant/modules/clock"
 	"myrestaurant/modules/compat"
 )
 
@@ -194,7 +195,7 @@ func FuzzTime(f *testing.F) {
 		}
 		var s string
 		if json.Unmarshal(raw, &s) == nil {
-			if _, err := time.ParseInLocation("2006-01-02 15:04", strings.TrimSpace(s), compat.Zone()); err == nil && !first.Equal(second.Time) {
+			if _, err := time.ParseInLocation("2006-01-02 15:04", strings.TrimSpace(s), clock.Zone()); err == nil && !first.Equal(second.Time) {
 				t.Fatalf("%q is a minute but came back as %v, not %v", raw, second.Time, first.Time)
 			}
 		}
@@ -211,12 +212,12 @@ func FuzzParseTime(f *testing.F) {
 			return
 		}
 		refuseOutOfRangeYear(t, v)
-		text := v.In(compat.Zone()).Format("2006-01-02 15:04")
+		text := v.In(clock.Zone()).Format("2006-01-02 15:04")
 		back, err := compat.ParseTime(text)
 		if err != nil {
 			t.Fatalf("ParseTime(%q) = %v, written %q, which does not parse: %v", s, v, text, err)
 		}
-		if got := back.In(compat.Zone()).Format("2006-01-02 15:04"); got != text {
+		if got := back.In(clock.Zone()).Format("2006-01-02 15:04"); got != text {
 			t.Fatalf("ParseTime(%q) written %q reads back as %q", s, text, got)
 		}
 	})
@@ -227,7 +228,7 @@ func FuzzParseTime(f *testing.F) {
 // compat API would write "-0001-12-31 08:06", which neither it nor the clients read back.
 func refuseOutOfRangeYear(t *testing.T, v time.Time) {
 	t.Helper()
-	if y := v.In(compat.Zone()).Year(); !v.IsZero() && (y < 0 || y > 9999) {
+	if y := v.In(clock.Zone()).Year(); !v.IsZero() && (y < 0 || y > 9999) {
 		t.Fatalf("ParseTime accepted a time whose year in the shop zone is %d, which it writes unreadably", y)
 	}
 }

@@ -9,7 +9,9 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"myrestaurant/modules/auth"
 	"myrestaurant/modules/compat"
+	"myrestaurant/modules/sqlite"
 )
 
 // AddressesCollection holds the customers' delivery addresses.
@@ -164,8 +166,8 @@ func FindDelivery(app core.App, userID, addressID compat.ID) (Delivery, error) {
 		return Delivery{}, ErrAddressNotFound
 	}
 	var d Delivery
-	err := compat.HotRow(app, "SELECT a.id, a.consignee, a.phone, a.province_name, a.city_name, a.district_name, a.detail, u.name "+
-		"FROM "+AddressesCollection+" a JOIN "+compat.UsersCollection+" u ON u.id = a.user WHERE a.id = {:address} AND a.user = {:user} LIMIT 1",
+	err := sqlite.HotRow(app, "SELECT a.id, a.consignee, a.phone, a.province_name, a.city_name, a.district_name, a.detail, u.name "+
+		"FROM "+AddressesCollection+" a JOIN "+auth.UsersCollection+" u ON u.id = a.user WHERE a.id = {:address} AND a.user = {:user} LIMIT 1",
 		dbx.Params{"address": addressID.String(), "user": userID.String()},
 		&d.AddressID, &d.Consignee, &d.Phone, &d.ProvinceName, &d.CityName, &d.DistrictName, &d.Detail, &d.CustomerName)
 	if errors.Is(err, sql.ErrNoRows) {

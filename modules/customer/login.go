@@ -13,6 +13,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"myrestaurant/modules/auth"
 	"myrestaurant/modules/compat"
 	"myrestaurant/modules/config"
 	"myrestaurant/modules/wechat"
@@ -88,7 +89,7 @@ func findOrRegister(app core.App, openid string) (*core.Record, error) {
 	if err == nil || !errors.Is(err, sql.ErrNoRows) {
 		return user, err
 	}
-	col, err := app.FindCachedCollectionByNameOrId(compat.UsersCollection)
+	col, err := app.FindCachedCollectionByNameOrId(auth.UsersCollection)
 	if err != nil {
 		return nil, err
 	}
@@ -111,7 +112,7 @@ func findOrRegister(app core.App, openid string) (*core.Record, error) {
 // a bound parameter is never empty.
 func findByOpenID(app core.App, openid string) (*core.Record, error) {
 	user := &core.Record{}
-	err := app.RecordQuery(compat.UsersCollection).AndWhere(dbx.HashExp{"openid": openid}).
+	err := app.RecordQuery(auth.UsersCollection).AndWhere(dbx.HashExp{"openid": openid}).
 		AndWhere(dbx.NewExp("openid != ''")).Limit(1).One(user)
 	if err != nil {
 		return nil, err

@@ -5,6 +5,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"myrestaurant/modules/auth"
 	"myrestaurant/modules/compat"
 	"myrestaurant/modules/wechat"
 )
@@ -20,7 +21,7 @@ func bindRoutes(se *core.ServeEvent, sessions wechat.Sessions) {
 		return Login(e.Request.Context(), e.App, sessions, in.Code.Value)
 	}))
 
-	g := se.Router.Group("/user/addressBook").BindFunc(compat.RequireCustomer)
+	g := se.Router.Group("/user/addressBook").BindFunc(auth.RequireCustomer)
 	g.GET("/list", compat.Handle(listAction))
 	g.POST("", compat.Handle(addAction))
 	g.PUT("", compat.Handle(updateAction))
@@ -33,7 +34,7 @@ func bindRoutes(se *core.ServeEvent, sessions wechat.Sessions) {
 }
 
 func listAction(e *core.RequestEvent) (any, error) {
-	return listAddresses(e.App, compat.AuthID(e))
+	return listAddresses(e.App, auth.AuthID(e))
 }
 
 func addAction(e *core.RequestEvent) (any, error) {
@@ -41,7 +42,7 @@ func addAction(e *core.RequestEvent) (any, error) {
 	if err := compat.DecodeBody(e, &in); err != nil {
 		return nil, err
 	}
-	_, err := addAddress(e.App, compat.AuthID(e), in)
+	_, err := addAddress(e.App, auth.AuthID(e), in)
 	return nil, err
 }
 
@@ -50,11 +51,11 @@ func updateAction(e *core.RequestEvent) (any, error) {
 	if err := compat.DecodeBody(e, &in); err != nil {
 		return nil, err
 	}
-	return nil, updateAddress(e.App, compat.AuthID(e), in)
+	return nil, updateAddress(e.App, auth.AuthID(e), in)
 }
 
 func defaultAction(e *core.RequestEvent) (any, error) {
-	return defaultAddress(e.App, compat.AuthID(e))
+	return defaultAddress(e.App, auth.AuthID(e))
 }
 
 func setDefaultAction(e *core.RequestEvent) (any, error) {
@@ -64,7 +65,7 @@ func setDefaultAction(e *core.RequestEvent) (any, error) {
 	if err := compat.DecodeBody(e, &in); err != nil {
 		return nil, err
 	}
-	return nil, setDefaultAddress(e.App, compat.AuthID(e), in.ID)
+	return nil, setDefaultAddress(e.App, auth.AuthID(e), in.ID)
 }
 
 func getAction(e *core.RequestEvent) (any, error) {
@@ -72,7 +73,7 @@ func getAction(e *core.RequestEvent) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	r, err := FindOwnAddress(e.App, compat.AuthID(e), id)
+	r, err := FindOwnAddress(e.App, auth.AuthID(e), id)
 	if err != nil {
 		return nil, err
 	}
@@ -100,5 +101,5 @@ func deleteAction(e *core.RequestEvent) (any, error) {
 		}
 		id = in.ID
 	}
-	return nil, deleteAddress(e.App, compat.AuthID(e), id)
+	return nil, deleteAddress(e.App, auth.AuthID(e), id)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 
+	"myrestaurant/modules/auth"
 	"myrestaurant/modules/compat"
 )
 
@@ -113,7 +114,7 @@ func uploadAction(e *core.RequestEvent) (any, error) {
 	if err != nil {
 		return nil, compat.Fail(compat.MsgUploadFailed)
 	}
-	r, err := saveImage(e.App, compat.AuthID(e), fh)
+	r, err := saveImage(e.App, auth.AuthID(e), fh)
 	if err != nil {
 		return nil, err
 	}
@@ -125,7 +126,7 @@ func Register(app core.App) {
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		warnWithoutAppURL(se.App)
 		// Pictures are for the menu, which managers edit.
-		se.Router.Group("/admin/common").BindFunc(compat.RequireManager).
+		se.Router.Group("/admin/common").BindFunc(auth.RequireManager).
 			POST("/upload", compat.Handle(uploadAction))
 		return se.Next()
 	})

@@ -13,6 +13,7 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 
 	"myrestaurant/internal/apptest"
+	"myrestaurant/modules/auth"
 	"myrestaurant/modules/compat"
 	"myrestaurant/modules/menu"
 )
@@ -27,8 +28,8 @@ type benchMenu struct {
 
 func newBenchMenu(b *testing.B) *benchMenu {
 	b.Helper()
-	app := apptest.New(b, compat.EnableAuthCache, register) // as in production (modules.Register)
-	app.Settings().Logs.MaxDays = 5                         // PocketBase's default request log, which test apps turn off
+	app := apptest.New(b, auth.EnableAuthCache, register) // as in production (modules.Register)
+	app.Settings().Logs.MaxDays = 5                       // PocketBase's default request log, which test apps turn off
 	m := &benchMenu{app: app}
 	_, m.adminToken = apptest.Employee(b, app, "boss", 1)
 	_, m.customerToken = apptest.Customer(b, app, "openid-1")

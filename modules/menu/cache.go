@@ -7,6 +7,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 
+	"myrestaurant/modules/clock"
 	"myrestaurant/modules/compat"
 )
 
@@ -98,7 +99,7 @@ func cached(app core.App, key cacheKey, read func(core.App) (e cachedList, keep 
 		e, _, err := read(app)
 		return e, err
 	}
-	key.zone = compat.Zone().String()
+	key.zone = clock.Zone().String()
 	c := cacheOf(app)
 	e, gen, ok := c.lookup(key)
 	if ok {

@@ -9,6 +9,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"myrestaurant/modules/compat"
+	"myrestaurant/modules/sqlite"
 )
 
 func findCategory(app core.App, id compat.ID) (*core.Record, error) {
@@ -167,7 +168,7 @@ type categoryFilter struct {
 func (f categoryFilter) where() dbx.Expression {
 	conds := []dbx.Expression{dbx.NewExp("1=1")}
 	if name := strings.TrimSpace(f.Name); name != "" {
-		conds = append(conds, compat.Contains("c.name", name))
+		conds = append(conds, sqlite.Contains("c.name", name))
 	}
 	if f.Type.Valid {
 		conds = append(conds, dbx.HashExp{"c.type": f.Type.Value})

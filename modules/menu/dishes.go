@@ -10,6 +10,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"myrestaurant/modules/compat"
+	"myrestaurant/modules/sqlite"
 )
 
 func findDish(app core.App, id compat.ID) (*core.Record, error) {
@@ -271,7 +272,7 @@ type itemFilter struct {
 func (f itemFilter) where(alias string) dbx.Expression {
 	conds := []dbx.Expression{dbx.NewExp("1=1")}
 	if name := strings.TrimSpace(f.Name); name != "" {
-		conds = append(conds, compat.Contains(alias+".name", name))
+		conds = append(conds, sqlite.Contains(alias+".name", name))
 	}
 	if f.CategoryID != 0 {
 		conds = append(conds, dbx.HashExp{alias + ".category": f.CategoryID.String()})

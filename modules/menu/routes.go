@@ -7,46 +7,47 @@ import (
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 
+	"myrestaurant/modules/auth"
 	"myrestaurant/modules/compat"
 )
 
 func bindRoutes(se *core.ServeEvent) {
 	// Managers edit the menu; staff read it and put dishes and set meals on and off sale.
-	categories := se.Router.Group("/admin/category").BindFunc(compat.RequireManager)
+	categories := se.Router.Group("/admin/category").BindFunc(auth.RequireManager)
 	categories.POST("", compat.Handle(addCategoryAction))
 	categories.PUT("", compat.Handle(updateCategoryAction))
 	categories.DELETE("", compat.Handle(deleteCategoryAction))
 	categories.POST("/status/{status}", compat.Handle(categoryStatusAction))
-	categoryReads := se.Router.Group("/admin/category").BindFunc(compat.RequireEmployee)
+	categoryReads := se.Router.Group("/admin/category").BindFunc(auth.RequireEmployee)
 	categoryReads.GET("/page", compat.Handle(pageCategoriesAction))
 	categoryReads.GET("/list", compat.Handle(listCategoriesAction))
 
-	dishes := se.Router.Group("/admin/dish").BindFunc(compat.RequireManager)
+	dishes := se.Router.Group("/admin/dish").BindFunc(auth.RequireManager)
 	dishes.POST("", compat.Handle(addDishAction))
 	dishes.PUT("", compat.Handle(updateDishAction))
 	dishes.DELETE("", compat.Handle(deleteDishesAction))
-	dishSales := se.Router.Group("/admin/dish").BindFunc(compat.RequireEmployee)
+	dishSales := se.Router.Group("/admin/dish").BindFunc(auth.RequireEmployee)
 	dishSales.GET("/page", compat.Handle(pageDishesAction))
 	dishSales.GET("/list", compat.Handle(listDishesAction))
 	dishSales.POST("/status/{status}", compat.Handle(saleStatusAction(dishesCollection, compat.MsgDishNotFound)))
 	dishSales.GET("/{id}", compat.Handle(getDishAction))
 
-	setmeals := se.Router.Group("/admin/setmeal").BindFunc(compat.RequireManager)
+	setmeals := se.Router.Group("/admin/setmeal").BindFunc(auth.RequireManager)
 	setmeals.POST("", compat.Handle(addSetmealAction))
 	setmeals.PUT("", compat.Handle(updateSetmealAction))
 	setmeals.DELETE("", compat.Handle(deleteSetmealsAction))
-	setmealSales := se.Router.Group("/admin/setmeal").BindFunc(compat.RequireEmployee)
+	setmealSales := se.Router.Group("/admin/setmeal").BindFunc(auth.RequireEmployee)
 	setmealSales.GET("/page", compat.Handle(pageSetmealsAction))
 	setmealSales.POST("/status/{status}", compat.Handle(saleStatusAction(setmealsCollection, compat.MsgSetmealNotFound)))
 	setmealSales.GET("/{id}", compat.Handle(getSetmealAction))
 
 	// The menu reads are most of the mini-program's traffic: a request log row each would cost more than
 	// serving them, so only their failures are logged.
-	se.Router.Group("/user/category").BindFunc(compat.RequireCustomer).
+	se.Router.Group("/user/category").BindFunc(auth.RequireCustomer).
 		GET("/list", cachedBody(customerCategoriesBody)).Bind(apis.SkipSuccessActivityLog())
-	se.Router.Group("/user/dish").BindFunc(compat.RequireCustomer).
+	se.Router.Group("/user/dish").BindFunc(auth.RequireCustomer).
 		GET("/list", cachedBody(customerDishesBody)).Bind(apis.SkipSuccessActivityLog())
-	customerSetmealRoutes := se.Router.Group("/user/setmeal").BindFunc(compat.RequireCustomer)
+	customerSetmealRoutes := se.Router.Group("/user/setmeal").BindFunc(auth.RequireCustomer)
 	customerSetmealRoutes.GET("/list", cachedBody(customerSetmealsBody)).Bind(apis.SkipSuccessActivityLog())
 	customerSetmealRoutes.GET("/dish/{id}", compat.Handle(setmealDishItemsAction))
 }
@@ -66,7 +67,7 @@ func addCategoryAction(e *core.RequestEvent) (any, error) {
 	if err := compat.DecodeBody(e, &in); err != nil {
 		return nil, err
 	}
-	_, err := addCategory(e.App, compat.AuthID(e), in)
+	_, err := addCategory(e.App, auth.AuthID(e), in)
 	return nil, err
 }
 
@@ -75,7 +76,7 @@ func updateCategoryAction(e *core.RequestEvent) (any, error) {
 	if err := compat.DecodeBody(e, &in); err != nil {
 		return nil, err
 	}
-	return nil, updateCategory(e.App, compat.AuthID(e), in)
+	return nil, updateCategory(e.App, auth.AuthID(e), in)
 }
 
 func deleteCategoryAction(e *core.RequestEvent) (any, error) {
@@ -115,7 +116,7 @@ func categoryStatusAction(e *core.RequestEvent) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return nil, setCategoryStatus(e.App, compat.AuthID(e), id, status)
+	return nil, setCategoryStatus(e.App, auth.AuthID(e), id, status)
 }
 
 // ---- dishes ----
@@ -125,7 +126,7 @@ func addDishAction(e *core.RequestEvent) (any, error) {
 	if err := compat.DecodeBody(e, &in); err != nil {
 		return nil, err
 	}
-	_, err := addDish(e.App, compat.AuthID(e), in)
+	_, err := addDish(e.App, auth.AuthID(e), in)
 	return nil, err
 }
 
@@ -134,7 +135,7 @@ func updateDishAction(e *core.RequestEvent) (any, error) {
 	if err := compat.DecodeBody(e, &in); err != nil {
 		return nil, err
 	}
-	return nil, updateDish(e.App, compat.AuthID(e), in)
+	return nil, updateDish(e.App, auth.AuthID(e), in)
 }
 
 func deleteDishesAction(e *core.RequestEvent) (any, error) {
@@ -195,7 +196,7 @@ func addSetmealAction(e *core.RequestEvent) (any, error) {
 	if err := compat.DecodeBody(e, &in); err != nil {
 		return nil, err
 	}
-	_, err := addSetmeal(e.App, compat.AuthID(e), in)
+	_, err := addSetmeal(e.App, auth.AuthID(e), in)
 	return nil, err
 }
 
@@ -204,7 +205,7 @@ func updateSetmealAction(e *core.RequestEvent) (any, error) {
 	if err := compat.DecodeBody(e, &in); err != nil {
 		return nil, err
 	}
-	return nil, updateSetmeal(e.App, compat.AuthID(e), in)
+	return nil, updateSetmeal(e.App, auth.AuthID(e), in)
 }
 
 func deleteSetmealsAction(e *core.RequestEvent) (any, error) {
@@ -292,6 +293,6 @@ func saleStatusAction(collection, notFound string) compat.Action {
 		if err != nil {
 			return nil, err
 		}
-		return nil, setSaleStatus(e.App, collection, notFound, compat.AuthID(e), ids, status)
+		return nil, setSaleStatus(e.App, collection, notFound, auth.AuthID(e), ids, status)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"myrestaurant/modules/alert"
 	"myrestaurant/modules/cart"
+	"myrestaurant/modules/clock"
 	"myrestaurant/modules/compat"
 	"myrestaurant/modules/menu"
 )
@@ -22,7 +23,7 @@ const CustomerCancelReason = "用户取消"
 // refunded and staff get a cancellation alert.
 func CancelByCustomer(app core.App, userID, id compat.ID) error {
 	before, after, err := change(app, id, userID, customerCancel, map[string]any{
-		"cancel_reason": CustomerCancelReason, "cancel_time": compat.Now(app),
+		"cancel_reason": CustomerCancelReason, "cancel_time": clock.Now(app),
 	})
 	if err != nil {
 		return err
@@ -86,7 +87,7 @@ func Remind(app core.App, userID, id compat.ID) error {
 	default:
 		return ErrWrongStatus
 	}
-	if !remindersOf(app).allow(order.Id, compat.Now(app)) {
+	if !remindersOf(app).allow(order.Id, clock.Now(app)) {
 		return nil
 	}
 	return alert.Raise(app, alert.Reminder, id, order.GetString("number"))

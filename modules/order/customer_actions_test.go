@@ -11,6 +11,7 @@ import (
 	"myrestaurant/internal/apptest"
 	"myrestaurant/modules/alert"
 	"myrestaurant/modules/cart"
+	"myrestaurant/modules/clock"
 	"myrestaurant/modules/compat"
 )
 
@@ -60,7 +61,7 @@ func TestReminders(t *testing.T) {
 	f := newFixture(t, mockProvider(t))
 	s := f.customer()
 	now := time.Now()
-	compat.SetClock(f.app, func() time.Time { return now })
+	clock.SetClock(f.app, func() time.Time { return now })
 	remind := func(o placed) apptest.Reply {
 		return f.customerCall(s, "GET", path("/user/order/reminder/%d", o.id), nil)
 	}

@@ -15,6 +15,7 @@ import (
 
 	"myrestaurant/internal/apptest"
 	"myrestaurant/modules/alert"
+	"myrestaurant/modules/auth"
 	"myrestaurant/modules/cart"
 	"myrestaurant/modules/compat"
 	"myrestaurant/modules/config"
@@ -56,7 +57,7 @@ func mockProvider(t testing.TB) payment.Provider {
 func newFixture(t testing.TB, provider payment.Provider) *fixture {
 	t.Helper()
 	app := apptest.New(t,
-		compat.EnableAuthCache, // as modules.Register does in production
+		auth.EnableAuthCache,
 		menu.Register, cart.Register, shop.Register, alert.Register,
 		func(app core.App) { customer.Register(app, &config.Config{Demo: true}) },
 		func(app core.App) { Register(app, provider) },

@@ -11,11 +11,11 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/robfig/cron/v3"
 
-	"myrestaurant/modules/compat"
+	"myrestaurant/modules/clock"
 	"myrestaurant/modules/payment"
 )
 
-// The scheduled jobs. Each is a plain function of the app and the time it runs at (compat.Now(app) when cron
+// The scheduled jobs. Each is a plain function of the app and the time it runs at (clock.Now(app) when cron
 // calls it), so tests call them directly with any time.
 
 // PaymentWindow is how long an order waits for payment before it is cancelled.
@@ -186,7 +186,7 @@ func (s *scheduler) start() error {
 		return nil
 	}
 	logger := cronLogger{s.app.Logger()}
-	c := cron.New(cron.WithLocation(compat.Zone()), cron.WithLogger(logger),
+	c := cron.New(cron.WithLocation(clock.Zone()), cron.WithLogger(logger),
 		cron.WithChain(cron.Recover(logger), cron.SkipIfStillRunning(logger)))
 	for _, j := range []struct {
 		spec, name string
@@ -207,7 +207,7 @@ func (s *scheduler) start() error {
 
 func (s *scheduler) run(name string, job func(core.App, time.Time) error) func() {
 	return func() {
-		if err := job(s.app, compat.Now(s.app)); err != nil {
+		if err := job(s.app, clock.Now(s.app)); err != nil {
 			s.app.Logger().Error("order job failed", "job", name, "error", err)
 		}
 	}
@@ -217,7 +217,7 @@ func (s *scheduler) run(name string, job func(core.App, time.Time) error) func()
 // running at 01:00 shop time. It does nothing when the schedule is stopped or already in that zone.
 func (s *scheduler) followZone() error {
 	s.mu.Lock()
-	stale := s.cron != nil && s.cron.Location().String() != compat.Zone().String()
+	stale := s.cron != nil && s.cron.Location().String() != clock.Zone().String()
 	s.mu.Unlock()
 	if !stale {
 		return nil

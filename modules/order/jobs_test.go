@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"myrestaurant/modules/clock"
 	"myrestaurant/modules/compat"
 	"myrestaurant/modules/shop"
 )
@@ -79,11 +80,11 @@ func TestSchedulerStartsOnceAndStops(t *testing.T) {
 // shop time), without a restart.
 func TestJobsFollowTheShopsTimeZone(t *testing.T) {
 	f := newFixture(t, mockProvider(t)) // serving: the jobs run
-	defer compat.SetZone(compat.Zone())
-	defer shop.Update(f.app, shop.SettingsInput{TimeZone: compat.Text{Value: compat.Zone().String(), Valid: true}})
+	defer clock.SetZone(clock.Zone())
+	defer shop.Update(f.app, shop.SettingsInput{TimeZone: compat.Text{Value: clock.Zone().String(), Valid: true}})
 	jobs := f.app.Store().Get(schedulerKey).(*scheduler)
-	if jobs.zone() == nil || jobs.zone().String() != compat.Zone().String() {
-		t.Fatalf("jobs run in %v, the shop is in %v", jobs.zone(), compat.Zone())
+	if jobs.zone() == nil || jobs.zone().String() != clock.Zone().String() {
+		t.Fatalf("jobs run in %v, the shop is in %v", jobs.zone(), clock.Zone())
 	}
 	if _, err := shop.Update(f.app, shop.SettingsInput{TimeZone: compat.Text{Value: "America/New_York", Valid: true}}); err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"myrestaurant/modules/clock"
 	"myrestaurant/modules/compat"
 )
 
@@ -136,6 +137,6 @@ type Statistics struct {
 
 // startOfDay is midnight of t's day in the shop's time zone.
 func startOfDay(t time.Time) time.Time {
-	t = t.In(compat.Zone())
+	t = t.In(clock.Zone())
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, t.Location())
 }

@@ -11,6 +11,8 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"myrestaurant/modules/alert"
+	"myrestaurant/modules/auth"
+	"myrestaurant/modules/clock"
 	"myrestaurant/modules/compat"
 	"myrestaurant/modules/payment"
 	"myrestaurant/modules/shop"
@@ -67,10 +69,10 @@ func Pay(ctx context.Context, app core.App, userID compat.ID, in PayInput) (paym
 	if order.GetInt("status") != PendingPayment || order.GetInt("pay_status") != Unpaid {
 		return payment.ClientParams{}, ErrWrongStatus
 	}
-	if deadline := paymentDeadline(order); !compat.Now(app).Before(deadline) {
+	if deadline := paymentDeadline(order); !clock.Now(app).Before(deadline) {
 		return payment.ClientParams{}, expire(app, order)
 	}
-	user, err := app.FindRecordById(compat.UsersCollection, userID.String())
+	user, err := app.FindRecordById(auth.UsersCollection, userID.String())
 	if err != nil {
 		return payment.ClientParams{}, err
 	}
@@ -130,7 +132,7 @@ func markPaid(app core.App, n payment.Notification) (moved bool, err error) {
 		if err != nil || !created {
 			return err
 		}
-		now := compat.Now(tx)
+		now := clock.Now(tx)
 		amountOK := n.Amount == int64(o.GetInt("amount"))
 		if o.GetInt("status") == PendingPayment && !now.Before(paymentDeadline(o)) {
 			// Too late: the order is cancelled as the time-out job would have, and the money is given back below.

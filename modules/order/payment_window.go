@@ -5,6 +5,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"myrestaurant/modules/clock"
 	"myrestaurant/modules/compat"
 )
 
@@ -26,7 +27,7 @@ func timeoutFields(now time.Time) map[string]any {
 // expire cancels an unpaid order whose payment window has closed and answers the customer who tried to pay it.
 func expire(app core.App, order *core.Record) error {
 	err := app.RunInTransaction(func(tx core.App) error {
-		_, _, err := timeout.apply(tx, order.Id, timeoutFields(compat.Now(tx)))
+		_, _, err := timeout.apply(tx, order.Id, timeoutFields(clock.Now(tx)))
 		return err
 	})
 	if err != nil {

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"myrestaurant/modules/compat"
+	"myrestaurant/modules/clock"
 	"myrestaurant/modules/payment"
 )
 
@@ -19,7 +19,7 @@ func TestLatePaymentOfAnOpenOrderIsRefunded(t *testing.T) {
 	o := f.place(s)
 	expect(t, "prepay in time", f.pay(s, o), "")
 	late := time.Now().Add(PaymentWindow + time.Minute)
-	compat.SetClock(f.app, func() time.Time { return late })
+	clock.SetClock(f.app, func() time.Time { return late })
 
 	moved, err := markPaid(f.app, payment.Notification{Provider: payment.ProviderWeChatPay, OutTradeNo: o.number,
 		TransactionID: "4200009", Amount: o.amount, TradeState: payment.TradeSuccess})

@@ -8,6 +8,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"myrestaurant/modules/compat"
+	"myrestaurant/modules/sqlite"
 )
 
 // dbTime is t as PocketBase stores dates (UTC text that sorts by time), for comparisons in SQL.
@@ -138,10 +139,10 @@ func Search(app core.App, f SearchFilter, page compat.Page) (compat.PageResult[V
 	if f.Number != "" {
 		// The start of an order number, read off a receipt or a screen: a prefix, which idx_orders_number serves
 		// (the original's LIKE '%…%' reads every order ever placed).
-		conds = append(conds, compat.HasPrefix("number", f.Number))
+		conds = append(conds, sqlite.HasPrefix("number", f.Number))
 	}
 	if f.Phone != "" {
-		conds = append(conds, compat.Contains("phone", f.Phone))
+		conds = append(conds, sqlite.Contains("phone", f.Phone))
 	}
 	if f.Status.Valid {
 		conds = append(conds, dbx.HashExp{"status": f.Status.Value})

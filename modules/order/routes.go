@@ -9,13 +9,14 @@ import (
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 
+	"myrestaurant/modules/auth"
 	"myrestaurant/modules/compat"
 )
 
 func bindRoutes(se *core.ServeEvent) {
 	// A customer's orders and payments are on record in orders and payments; a request log row for each success
 	// would only repeat them, on the busiest routes. Failures are still logged; staff actions are logged in full.
-	u := se.Router.Group("/user/order").BindFunc(compat.RequireCustomer).Bind(apis.SkipSuccessActivityLog())
+	u := se.Router.Group("/user/order").BindFunc(auth.RequireCustomer).Bind(apis.SkipSuccessActivityLog())
 	u.POST("/submit", compat.Handle(submitAction))
 	u.PUT("/payment", compat.Handle(paymentAction))
 	u.GET("/historyOrders", compat.Handle(historyAction))
@@ -24,7 +25,7 @@ func bindRoutes(se *core.ServeEvent) {
 	u.POST("/repetition/{id}", repetitionAction)
 	u.GET("/reminder/{id}", compat.Handle(reminderAction))
 
-	a := se.Router.Group("/admin/order").BindFunc(compat.RequireEmployee)
+	a := se.Router.Group("/admin/order").BindFunc(auth.RequireEmployee)
 	a.GET("/conditionSearch", compat.Handle(searchAction))
 	a.GET("/statistics", compat.Handle(func(e *core.RequestEvent) (any, error) { return Count(e.App) }))
 	a.GET("/details/{id}", compat.Handle(staffDetailAction))
@@ -43,7 +44,7 @@ func submitAction(e *core.RequestEvent) (any, error) {
 	if err := compat.DecodeBody(e, &in); err != nil {
 		return nil, err
 	}
-	return Submit(e.App, compat.AuthID(e), in)
+	return Submit(e.App, auth.AuthID(e), in)
 }
 
 func paymentAction(e *core.RequestEvent) (any, error) {
@@ -51,7 +52,7 @@ func paymentAction(e *core.RequestEvent) (any, error) {
 	if err := compat.DecodeBody(e, &in); err != nil {
 		return nil, err
 	}
-	return Pay(e.Request.Context(), e.App, compat.AuthID(e), in)
+	return Pay(e.Request.Context(), e.App, auth.AuthID(e), in)
 }
 
 func historyAction(e *core.RequestEvent) (any, error) {
@@ -63,7 +64,7 @@ func historyAction(e *core.RequestEvent) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return History(e.App, compat.AuthID(e), page, status)
+	return History(e.App, auth.AuthID(e), page, status)
 }
 
 func customerDetailAction(e *core.RequestEvent) (any, error) {
@@ -71,7 +72,7 @@ func customerDetailAction(e *core.RequestEvent) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Find(e.App, id, compat.AuthID(e))
+	return Find(e.App, id, auth.AuthID(e))
 }
 
 func customerCancelAction(e *core.RequestEvent) (any, error) {
@@ -79,7 +80,7 @@ func customerCancelAction(e *core.RequestEvent) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return nil, CancelByCustomer(e.App, compat.AuthID(e), id)
+	return nil, CancelByCustomer(e.App, auth.AuthID(e), id)
 }
 
 // repetitionAction answers code 1 even when some items were skipped, naming them in msg.
@@ -88,7 +89,7 @@ func repetitionAction(e *core.RequestEvent) error {
 	if err != nil {
 		return compat.WriteError(e, err)
 	}
-	skipped, err := Repeat(e.App, compat.AuthID(e), id)
+	skipped, err := Repeat(e.App, auth.AuthID(e), id)
 	if err != nil {
 		return compat.WriteError(e, err)
 	}
@@ -105,7 +106,7 @@ func reminderAction(e *core.RequestEvent) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return nil, Remind(e.App, compat.AuthID(e), id)
+	return nil, Remind(e.App, auth.AuthID(e), id)
 }
 
 // ---- staff ----

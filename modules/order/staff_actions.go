@@ -5,6 +5,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"myrestaurant/modules/clock"
 	"myrestaurant/modules/compat"
 )
 
@@ -23,7 +24,7 @@ func Reject(app core.App, id compat.ID, reason string) error {
 		return compat.Fail(compat.MsgReasonTooLong)
 	}
 	_, after, err := change(app, id, 0, reject, map[string]any{
-		"rejection_reason": reason, "cancel_time": compat.Now(app),
+		"rejection_reason": reason, "cancel_time": clock.Now(app),
 	})
 	if err != nil {
 		return err
@@ -38,7 +39,7 @@ func CancelByStaff(app core.App, id compat.ID, reason string) error {
 		return compat.Fail(compat.MsgReasonTooLong)
 	}
 	_, after, err := change(app, id, 0, staffCancel, map[string]any{
-		"cancel_reason": reason, "cancel_time": compat.Now(app),
+		"cancel_reason": reason, "cancel_time": clock.Now(app),
 	})
 	if err != nil {
 		return err
@@ -55,7 +56,7 @@ func Deliver(app core.App, id compat.ID) error {
 
 // CompleteOrder marks a delivered order done (派送中 → 已完成) with its delivery time.
 func CompleteOrder(app core.App, id compat.ID) error {
-	_, _, err := change(app, id, 0, complete, map[string]any{"delivery_time": compat.Now(app)})
+	_, _, err := change(app, id, 0, complete, map[string]any{"delivery_time": clock.Now(app)})
 	return err
 }
 

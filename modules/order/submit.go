@@ -9,6 +9,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"myrestaurant/modules/cart"
+	"myrestaurant/modules/clock"
 	"myrestaurant/modules/compat"
 	"myrestaurant/modules/customer"
 	"myrestaurant/modules/menu"
@@ -166,7 +167,7 @@ type quote struct {
 
 // quoteOrder reads and prices the order, and refuses it with the contract's message when it cannot be placed.
 func quoteOrder(app core.App, userID compat.ID, in SubmitInput) (quote, error) {
-	q := quote{now: compat.Now(app), userID: userID, in: in}
+	q := quote{now: clock.Now(app), userID: userID, in: in}
 	if w := priceWatchOf(app); w != nil {
 		q.prices = w.stamp()
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"myrestaurant/modules/cart"
+	"myrestaurant/modules/clock"
 	"myrestaurant/modules/compat"
 	"myrestaurant/modules/shop"
 )
@@ -48,7 +49,7 @@ func TestSubmitPricesTheOrderAndSnapshotsIt(t *testing.T) {
 		got.UserID != s.id || got.AddressBookID != s.address || got.PayMethod != 1 || got.Remark.Value != "少放辣" ||
 		got.Consignee.Value != "张三" || got.Phone.Value != "13812345678" || got.Address.Value != "北京市北京市海淀区上地十街10号" ||
 		!strings.HasPrefix(got.UserName.Value, "顾客") || got.DeliveryStatus != 0 || got.TablewareNumber != 2 || got.TablewareStatus != 0 ||
-		got.EstimatedDeliveryTime.In(compat.Zone()).Format("2006-01-02 15:04") != "2030-01-02 12:30" {
+		got.EstimatedDeliveryTime.In(clock.Zone()).Format("2006-01-02 15:04") != "2030-01-02 12:30" {
 		t.Fatalf("stored order: %s", v.Data)
 	}
 	if n := f.order(got.ID).GetInt("delivery_fee"); n != 600 {

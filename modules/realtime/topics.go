@@ -12,10 +12,10 @@ import (
 	"regexp"
 	"strings"
 
+	"myrestaurant/modules/auth"
+
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
-
-	"myrestaurant/modules/compat"
 )
 
 // MaxTopicsPerClient is how many topics one realtime client may hold: PB_CONNECT, the staff alerts, or a few
@@ -60,22 +60,22 @@ func checkSubscriptions(e *core.RealtimeSubscribeRequestEvent) error {
 	return e.Next()
 }
 
-// mayFollow tells whether auth (nil for a guest) may subscribe to topic.
-func mayFollow(app core.App, auth *core.Record, topic string) (bool, error) {
+// mayFollow tells whether who (nil for a guest) may subscribe to topic.
+func mayFollow(app core.App, who *core.Record, topic string) (bool, error) {
 	switch {
 	case topic == connectTopic:
 		return true, nil
 	case topic == alertsTopic:
-		return isEnabledEmployee(auth), nil
+		return isEnabledEmployee(who), nil
 	case strings.HasPrefix(topic, ordersPrefix):
 		id := strings.TrimPrefix(topic, ordersPrefix)
-		if auth == nil || !orderID.MatchString(id) {
+		if who == nil || !orderID.MatchString(id) {
 			return false, nil
 		}
-		if isEnabledEmployee(auth) {
+		if isEnabledEmployee(who) {
 			return true, nil
 		}
-		if auth.Collection().Name != compat.UsersCollection {
+		if who.Collection().Name != auth.UsersCollection {
 			return false, nil
 		}
 		var owner string
@@ -83,13 +83,13 @@ func mayFollow(app core.App, auth *core.Record, topic string) (bool, error) {
 		if errors.Is(err, sql.ErrNoRows) {
 			return false, nil
 		}
-		return err == nil && owner == auth.Id, err
+		return err == nil && owner == who.Id, err
 	}
 	return false, nil
 }
 
 func isEnabledEmployee(r *core.Record) bool {
-	return r != nil && r.Collection().Name == compat.EmployeesCollection && r.GetInt("status") == compat.EmployeeEnabled
+	return r != nil && r.Collection().Name == auth.EmployeesCollection && r.GetInt("status") == auth.EmployeeEnabled
 }
 
 func truncate(s string, n int) string {

@@ -16,7 +16,7 @@ import (
 
 	"myrestaurant/internal/apptest"
 	"myrestaurant/internal/history"
-	"myrestaurant/modules/compat"
+	"myrestaurant/modules/clock"
 	"myrestaurant/modules/report"
 )
 
@@ -41,7 +41,7 @@ func TestMain(m *testing.M) {
 }
 
 // benchNow is the benchmark shop's "now"; its orders run over the 1095 days before.
-var benchNow = time.Date(2025, 6, 30, 12, 0, 0, 0, compat.Zone())
+var benchNow = time.Date(2025, 6, 30, 12, 0, 0, 0, clock.Zone())
 
 func seededShop(tb testing.TB) core.App {
 	benchOnce.Do(func() {
@@ -52,7 +52,7 @@ func seededShop(tb testing.TB) core.App {
 			}
 		}
 		benchApp = apptest.Factory(report.Register)(tb)
-		compat.SetClock(benchApp, func() time.Time { return benchNow })
+		clock.SetClock(benchApp, func() time.Time { return benchNow })
 		start := time.Now()
 		var seeded history.Seeded
 		if seeded, benchErr = history.Seed(benchApp, history.Options{Orders: n, Now: benchNow}); benchErr != nil {

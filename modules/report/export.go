@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"net/url"
 
+	"myrestaurant/modules/clock"
+
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/xuri/excelize/v2"
-
-	"myrestaurant/modules/compat"
 )
 
 // The export's file: the name the original admin front end saves it under, and an ASCII name for clients
@@ -37,7 +37,7 @@ const (
 // overview of the whole period in rows 4-5 and one row per day from row 8, in the cells of the original
 // template. The figures come from three grouped queries over the 30 days.
 func ExportWorkbook(app core.App) ([]byte, error) {
-	p := exportPeriod(compat.Now(app))
+	p := exportPeriod(clock.Now(app))
 	days := p.Days()
 	figures, err := businessPerDay(app, days)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"myrestaurant/modules/clock"
 	"myrestaurant/modules/compat"
 )
 
@@ -52,16 +53,16 @@ func NewPeriod(first, last time.Time) (Period, error) {
 	if last.After(first.AddDate(1, 0, 0)) {
 		return Period{}, compat.Fail(compat.MsgReportRangeTooLong)
 	}
-	return Period{First: first, Last: last, zone: compat.Zone()}, nil
+	return Period{First: first, Last: last, zone: clock.Zone()}, nil
 }
 
 // Today is the shop's date at the moment now, as a civil date.
-func Today(now time.Time) time.Time { return civilDate(now.In(compat.Zone())) }
+func Today(now time.Time) time.Time { return civilDate(now.In(clock.Zone())) }
 
 // dayPeriod is the single day date.
 func dayPeriod(date time.Time) Period {
 	d := civilDate(date)
-	return Period{First: d, Last: d, zone: compat.Zone()}
+	return Period{First: d, Last: d, zone: clock.Zone()}
 }
 
 func civilDate(t time.Time) time.Time {
@@ -89,7 +90,7 @@ func (p Period) To() string   { return p.start(p.Last.AddDate(0, 0, 1)) }
 func (p Period) start(date time.Time) string {
 	loc := p.zone
 	if loc == nil {
-		loc = compat.Zone()
+		loc = clock.Zone()
 	}
 	return time.Date(date.Year(), date.Month(), date.Day(), 0, 0, 0, 0, loc).UTC().Format(types.DefaultDateLayout)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 
 	"myrestaurant/internal/apptest"
+	"myrestaurant/modules/clock"
 	"myrestaurant/modules/compat"
 	"myrestaurant/modules/report"
 )
@@ -215,9 +216,9 @@ func TestReportsCutDaysInTheShopZoneAcrossDaylightSaving(t *testing.T) {
 	if err != nil {
 		t.Skip("no tz database:", err)
 	}
-	shanghai := compat.Zone()
-	compat.SetZone(newYork)
-	t.Cleanup(func() { compat.SetZone(shanghai) })
+	shanghai := clock.Zone()
+	clock.SetZone(newYork)
+	t.Cleanup(func() { clock.SetZone(shanghai) })
 
 	app := apptest.New(t, report.Register)
 	// Clocks went forward at 02:00 on 10 March 2024 in New York: that day runs from 05:00Z to 04:00Z the

@@ -5,19 +5,20 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"myrestaurant/modules/auth"
 	"myrestaurant/modules/compat"
 )
 
 func bindRoutes(se *core.ServeEvent) {
 	// Reports and the export are the managers'; the workspace (today at a glance) is everyone's.
-	r := se.Router.Group("/admin/report").BindFunc(compat.RequireManager)
+	r := se.Router.Group("/admin/report").BindFunc(auth.RequireManager)
 	r.GET("/turnoverStatistics", compat.Handle(periodAction(Turnover)))
 	r.GET("/userStatistics", compat.Handle(periodAction(Users)))
 	r.GET("/ordersStatistics", compat.Handle(periodAction(Orders)))
 	r.GET("/top10", compat.Handle(periodAction(Top10)))
 	r.GET("/export", exportHandler)
 
-	w := se.Router.Group("/admin/workspace").BindFunc(compat.RequireEmployee)
+	w := se.Router.Group("/admin/workspace").BindFunc(auth.RequireEmployee)
 	w.GET("/businessData", compat.Handle(appAction(BusinessToday)))
 	w.GET("/overviewOrders", compat.Handle(appAction(OrdersOverview)))
 	w.GET("/overviewDishes", compat.Handle(appAction(DishesOverview)))

@@ -6,10 +6,10 @@ import (
 	"sort"
 	"sync"
 
+	"myrestaurant/modules/clock"
+
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
-
-	"myrestaurant/modules/compat"
 )
 
 // Top 10 sums the items of every completed order of the period: a join of orders with order_details that a
@@ -46,7 +46,7 @@ const warmDays = 31
 // so the first top 10 a manager opens does not pay for reading a month of orders (a quarter of a second at a
 // million orders).
 func warmSales(app core.App) {
-	today := Today(compat.Now(app))
+	today := Today(clock.Now(app))
 	p, err := NewPeriod(today.AddDate(0, 0, -(warmDays-1)), today)
 	if err == nil {
 		_, err = salesByDay(app, p.Days())

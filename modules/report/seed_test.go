@@ -6,11 +6,11 @@ import (
 	"testing"
 	"time"
 
+	"myrestaurant/modules/clock"
+
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
-
-	"myrestaurant/modules/compat"
 )
 
 // The tests seed rows straight into the tables, with the exact stored times they need.
@@ -22,7 +22,7 @@ func newID() string { return fmt.Sprintf("%d", 100000000000000+seq.Add(1)) }
 // local is a shop-zone wall time "YYYY-MM-DD HH:MM:SS.sss" as PocketBase stores it (UTC).
 func local(t testing.TB, wall string) string {
 	t.Helper()
-	v, err := time.ParseInLocation("2006-01-02 15:04:05.000", wall, compat.Zone())
+	v, err := time.ParseInLocation("2006-01-02 15:04:05.000", wall, clock.Zone())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,9 +84,9 @@ func seedMenuItem(t testing.TB, app core.App, table, name string, status int) {
 // setClock fixes app's clock at a shop-zone wall time.
 func setClock(t testing.TB, app core.App, wall string) {
 	t.Helper()
-	v, err := time.ParseInLocation("2006-01-02 15:04:05.000", wall, compat.Zone())
+	v, err := time.ParseInLocation("2006-01-02 15:04:05.000", wall, clock.Zone())
 	if err != nil {
 		t.Fatal(err)
 	}
-	compat.SetClock(app, func() time.Time { return v })
+	clock.SetClock(app, func() time.Time { return v })
 }

@@ -3,9 +3,9 @@ package report
 import (
 	"time"
 
-	"github.com/pocketbase/pocketbase/core"
+	"myrestaurant/modules/clock"
 
-	"myrestaurant/modules/compat"
+	"github.com/pocketbase/pocketbase/core"
 )
 
 // BusinessData is the original's BusinessDataVO: the figures of a period (today on the workspace, each day
@@ -83,13 +83,13 @@ func Business(app core.App, p Period) (BusinessData, error) {
 
 // BusinessToday is the workspace's business data of today in the shop's zone, by app's clock.
 func BusinessToday(app core.App) (BusinessData, error) {
-	return Business(app, dayPeriod(Today(compat.Now(app))))
+	return Business(app, dayPeriod(Today(clock.Now(app))))
 }
 
 // OrdersOverview counts today's orders by status; like the original it has no upper bound, so an order
 // stamped later than now (a clock moved back) still shows.
 func OrdersOverview(app core.App) (OrderOverview, error) {
-	from := dayPeriod(Today(compat.Now(app))).From()
+	from := dayPeriod(Today(clock.Now(app))).From()
 	counts, err := ordersByStatusSince(app, from)
 	if err != nil {
 		return OrderOverview{}, err
@@ -130,5 +130,5 @@ func menuOverview(app core.App, table string) (MenuOverview, error) {
 // exportPeriod is the export's 30 full days ending yesterday.
 func exportPeriod(now time.Time) Period {
 	today := Today(now)
-	return Period{First: today.AddDate(0, 0, -exportDetailDays), Last: today.AddDate(0, 0, -1), zone: compat.Zone()}
+	return Period{First: today.AddDate(0, 0, -exportDetailDays), Last: today.AddDate(0, 0, -1), zone: clock.Zone()}
 }

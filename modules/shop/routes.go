@@ -3,6 +3,7 @@ package shop
 import (
 	"github.com/pocketbase/pocketbase/core"
 
+	"myrestaurant/modules/auth"
 	"myrestaurant/modules/compat"
 )
 
@@ -12,11 +13,11 @@ func bindRoutes(se *core.ServeEvent) {
 	se.Router.GET("/user/shop/phone", compat.Handle(phoneAction))
 
 	// Staff open and close the shop; its settings are the managers'.
-	admin := se.Router.Group("/admin/shop").BindFunc(compat.RequireEmployee)
+	admin := se.Router.Group("/admin/shop").BindFunc(auth.RequireEmployee)
 	admin.GET("/status", compat.Handle(statusAction))
 	admin.PUT("/{status}", compat.Handle(setStatusAction))
 	admin.GET("/settings", compat.Handle(settingsAction))
-	se.Router.Group("/admin/shop").BindFunc(compat.RequireManager).PUT("/settings", compat.Handle(updateSettingsAction))
+	se.Router.Group("/admin/shop").BindFunc(auth.RequireManager).PUT("/settings", compat.Handle(updateSettingsAction))
 }
 
 func statusAction(e *core.RequestEvent) (any, error) {

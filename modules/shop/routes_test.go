@@ -8,6 +8,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"myrestaurant/internal/apptest"
+	"myrestaurant/modules/clock"
 	"myrestaurant/modules/compat"
 	"myrestaurant/modules/shop"
 )
@@ -61,7 +62,7 @@ func TestShopSettings(t *testing.T) {
 	app := apptest.New(t, register)
 	base := apptest.Serve(t, app)
 	_, tok := apptest.Employee(t, app, "alice", 1)
-	defer compat.SetZone(compat.Zone())
+	defer clock.SetZone(clock.Zone())
 
 	r := apptest.Call(t, "PUT", base+"/admin/shop/settings", map[string]any{
 		"name": "川味小馆", "phone": "021-12345678", "deliveryFee": "5.5", "packingFee": 2, "timeZone": "Europe/Berlin",
@@ -74,8 +75,8 @@ func TestShopSettings(t *testing.T) {
 	if s["deliveryFee"] != 5.5 || s["packingFee"] != 2.0 || s["name"] != "川味小馆" || s["timeZone"] != "Europe/Berlin" {
 		t.Fatalf("settings: %s", r.Data)
 	}
-	if compat.Zone().String() != "Europe/Berlin" {
-		t.Fatalf("zone not applied: %s", compat.Zone())
+	if clock.Zone().String() != "Europe/Berlin" {
+		t.Fatalf("zone not applied: %s", clock.Zone())
 	}
 	if r := apptest.Call(t, "GET", base+"/user/shop/phone", nil); string(r.Data) != `"021-12345678"` {
 		t.Fatalf("phone: %s", r.Data)

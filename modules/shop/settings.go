@@ -8,7 +8,9 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"myrestaurant/modules/clock"
 	"myrestaurant/modules/compat"
+	"myrestaurant/modules/sqlite"
 )
 
 // Collection holds the one shop record: its name, contacts, status, fees and time zone.
@@ -42,7 +44,7 @@ func record(app core.App) (*core.Record, error) {
 func Load(app core.App) (Settings, error) {
 	var s Settings
 	var delivery, packing int64
-	err := compat.HotRow(app, "SELECT name, phone, address, status, delivery_fee, packing_fee, time_zone FROM shop LIMIT 1", nil,
+	err := sqlite.HotRow(app, "SELECT name, phone, address, status, delivery_fee, packing_fee, time_zone FROM shop LIMIT 1", nil,
 		&s.Name, &s.Phone, &s.Address, &s.Status, &delivery, &packing, &s.TimeZone)
 	s.DeliveryFee, s.PackingFee = compat.Cents(delivery), compat.Cents(packing)
 	return s, err
@@ -125,6 +127,6 @@ func Update(app core.App, in SettingsInput) (Settings, error) {
 // applyZone makes the shop's time zone the one the compat API and reports use.
 func applyZone(name string) {
 	if loc, err := time.LoadLocation(name); err == nil && name != "" {
-		compat.SetZone(loc)
+		clock.SetZone(loc)
 	}
 }

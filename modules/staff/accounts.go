@@ -5,6 +5,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"myrestaurant/modules/auth"
 	"myrestaurant/modules/compat"
 )
 
@@ -15,16 +16,16 @@ func isAdmin(r *core.Record) bool { return r.GetString("username") == AdminUsern
 
 // roleOf is the employee's role; an employee without one is staff.
 func roleOf(r *core.Record) string {
-	if compat.IsManager(r) {
-		return compat.RoleManager
+	if auth.IsManager(r) {
+		return auth.RoleManager
 	}
-	return compat.RoleStaff
+	return auth.RoleStaff
 }
 
 // validUsername checks a username against the pattern of the collection's username field (letters, digits,
 // _ . - and Chinese characters, see pb_migrations), so that the compat API answers the same rule with a message.
 func validUsername(app core.App, s string) bool {
-	col, err := app.FindCachedCollectionByNameOrId(compat.EmployeesCollection)
+	col, err := app.FindCachedCollectionByNameOrId(auth.EmployeesCollection)
 	if err != nil {
 		return false
 	}

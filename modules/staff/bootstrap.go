@@ -4,20 +4,20 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/security"
 
-	"myrestaurant/modules/compat"
+	"myrestaurant/modules/auth"
 )
 
 // ensureAdmin creates the employee "admin" when there is no employee at all. Its password is the configured
 // one, or a random one that is printed once: there is no fixed default password.
 func ensureAdmin(app core.App, password string) (created bool, usedPassword string, err error) {
-	n, err := app.CountRecords(compat.EmployeesCollection)
+	n, err := app.CountRecords(auth.EmployeesCollection)
 	if err != nil || n > 0 {
 		return false, "", err
 	}
 	if password == "" {
 		password = security.RandomStringWithAlphabet(12, "abcdefghijkmnpqrstuvwxyzACDEFGHJKLMNPQRSTUVWXYZ23456789")
 	}
-	col, err := app.FindCollectionByNameOrId(compat.EmployeesCollection)
+	col, err := app.FindCollectionByNameOrId(auth.EmployeesCollection)
 	if err != nil {
 		return false, "", err
 	}
@@ -26,8 +26,8 @@ func ensureAdmin(app core.App, password string) (created bool, usedPassword stri
 	r.Set("name", "管理员")
 	r.Set("phone", "13812312312")
 	r.Set("sex", "1")
-	r.Set("status", compat.EmployeeEnabled)
-	r.Set("role", compat.RoleManager)
+	r.Set("status", auth.EmployeeEnabled)
+	r.Set("role", auth.RoleManager)
 	r.SetPassword(password)
 	if err := app.Save(r); err != nil {
 		return false, "", err

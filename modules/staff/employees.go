@@ -10,7 +10,9 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"myrestaurant/modules/auth"
 	"myrestaurant/modules/compat"
+	"myrestaurant/modules/sqlite"
 )
 
 // DefaultPassword is what the original gives an employee added by the back office (its form has no password field).
@@ -98,7 +100,7 @@ func (in EmployeeInput) apply(app core.App, r *core.Record) error {
 	if !validUsername(app, r.GetString("username")) {
 		return compat.Fail(compat.MsgUsernameInvalid)
 	}
-	if role := r.GetString("role"); role != compat.RoleManager && role != compat.RoleStaff {
+	if role := r.GetString("role"); role != auth.RoleManager && role != auth.RoleStaff {
 		return compat.Fail(compat.MsgRoleInvalid)
 	}
 	return nil
@@ -115,7 +117,7 @@ type LoginResult struct {
 }
 
 func findEmployee(app core.App, id compat.ID) (*core.Record, error) {
-	r, err := app.FindRecordById(compat.EmployeesCollection, id.String())
+	r, err := app.FindRecordById(auth.EmployeesCollection, id.String())
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, compat.Fail(compat.MsgEmployeeNotFound)
 	}
@@ -125,7 +127,7 @@ func findEmployee(app core.App, id compat.ID) (*core.Record, error) {
 // login checks the original's three conditions in its order: the account exists, the password matches,
 // the account is not locked.
 func login(app core.App, username, password string) (LoginResult, error) {
-	r, err := app.FindFirstRecordByData(compat.EmployeesCollection, "username", strings.TrimSpace(username))
+	r, err := app.FindFirstRecordByData(auth.EmployeesCollection, "username", strings.TrimSpace(username))
 	if errors.Is(err, sql.ErrNoRows) {
 		return LoginResult{}, compat.Fail(compat.MsgAccountNotFound)
 	}
@@ -135,7 +137,7 @@ func login(app core.App, username, password string) (LoginResult, error) {
 	if !r.ValidatePassword(password) {
 		return LoginResult{}, compat.Fail(compat.MsgPasswordError)
 	}
-	if r.GetInt("status") != compat.EmployeeEnabled {
+	if r.GetInt("status") != auth.EmployeeEnabled {
 		return LoginResult{}, compat.Fail(compat.MsgAccountLocked)
 	}
 	token, err := r.NewAuthToken()
@@ -143,22 +145,22 @@ func login(app core.App, username, password string) (LoginResult, error) {
 		return LoginResult{}, err
 	}
 	return LoginResult{ID: compat.ParseID(r.Id), UserName: r.GetString("username"), Name: r.GetString("name"), Token: token,
-		Role: roleOf(r), MustChangePassword: r.GetBool(compat.MustChangePasswordField)}, nil
+		Role: roleOf(r), MustChangePassword: r.GetBool(auth.MustChangePasswordField)}, nil
 }
 
 // addEmployee creates an enabled employee with the default password, which they must change at first sign-in.
 // Without a role the new employee is staff.
 func addEmployee(app core.App, by compat.ID, in EmployeeInput) (*core.Record, error) {
-	col, err := app.FindCachedCollectionByNameOrId(compat.EmployeesCollection)
+	col, err := app.FindCachedCollectionByNameOrId(auth.EmployeesCollection)
 	if err != nil {
 		return nil, err
 	}
 	r := core.NewRecord(col)
-	r.Set("role", compat.RoleStaff)
+	r.Set("role", auth.RoleStaff)
 	if err := in.apply(app, r); err != nil {
 		return nil, err
 	}
-	r.Set("status", compat.EmployeeEnabled)
+	r.Set("status", auth.EmployeeEnabled)
 	r.SetPassword(DefaultPassword)
 	r.Set("created_by", by.String())
 	r.Set("updated_by", by.String())
@@ -175,17 +177,17 @@ func updateEmployee(app core.App, by compat.ID, in EmployeeInput) error {
 	if err != nil {
 		return err
 	}
-	protected, wasManager := isAdmin(r), compat.IsManager(r)
+	protected, wasManager := isAdmin(r), auth.IsManager(r)
 	if protected && in.ID != by {
 		return compat.Fail(compat.MsgAdminProtected)
 	}
 	if err := in.apply(app, r); err != nil {
 		return err
 	}
-	if protected && (!isAdmin(r) || !compat.IsManager(r)) {
+	if protected && (!isAdmin(r) || !auth.IsManager(r)) {
 		return compat.Fail(compat.MsgAdminProtected)
 	}
-	if in.ID == by && wasManager && !compat.IsManager(r) {
+	if in.ID == by && wasManager && !auth.IsManager(r) {
 		return compat.Fail(compat.MsgCannotDemoteSelf)
 	}
 	r.Set("updated_by", by.String())
@@ -237,14 +239,14 @@ func changePassword(app core.App, id compat.ID, oldPassword, newPassword string)
 func pageEmployees(app core.App, name string, page compat.Page) (compat.PageResult[Employee], error) {
 	var where dbx.Expression = dbx.NewExp("1=1")
 	if name = strings.TrimSpace(name); name != "" {
-		where = compat.Contains("name", name)
+		where = sqlite.Contains("name", name)
 	}
-	total, err := app.CountRecords(compat.EmployeesCollection, where)
+	total, err := app.CountRecords(auth.EmployeesCollection, where)
 	if err != nil {
 		return compat.PageResult[Employee]{}, err
 	}
 	var records []*core.Record
-	err = app.RecordQuery(compat.EmployeesCollection).AndWhere(where).
+	err = app.RecordQuery(auth.EmployeesCollection).AndWhere(where).
 		OrderBy("created DESC", "id DESC").Offset(int64(page.Offset())).Limit(int64(page.Size)).All(&records)
 	if err != nil {
 		return compat.PageResult[Employee]{}, err

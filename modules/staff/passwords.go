@@ -3,16 +3,16 @@ package staff
 import (
 	"strings"
 
-	"github.com/pocketbase/pocketbase/core"
+	"myrestaurant/modules/auth"
 
-	"myrestaurant/modules/compat"
+	"github.com/pocketbase/pocketbase/core"
 )
 
 // markInitialPassword keeps the must-change flag true exactly while the password is the initial one, whoever
 // sets it: the back office adding an employee, or a superuser resetting it in the dashboard.
 func markInitialPassword(e *core.RecordEvent) error {
 	if plain := e.Record.GetString("password"); plain != "" {
-		e.Record.Set(compat.MustChangePasswordField, plain == DefaultPassword)
+		e.Record.Set(auth.MustChangePasswordField, plain == DefaultPassword)
 	}
 	return e.Next()
 }

@@ -4,15 +4,15 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/pocketbase/pocketbase/core"
+	"myrestaurant/modules/auth"
 
-	"myrestaurant/modules/compat"
+	"github.com/pocketbase/pocketbase/core"
 )
 
 // Register wires the staff routes and creates the first employee when the server starts with none.
 func Register(app core.App, adminPassword string) {
-	app.OnRecordCreate(compat.EmployeesCollection).BindFunc(markInitialPassword)
-	app.OnRecordUpdate(compat.EmployeesCollection).BindFunc(markInitialPassword)
+	app.OnRecordCreate(auth.EmployeesCollection).BindFunc(markInitialPassword)
+	app.OnRecordUpdate(auth.EmployeesCollection).BindFunc(markInitialPassword)
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		created, password, err := ensureAdmin(se.App, adminPassword)
 		if err != nil {

@@ -3,6 +3,7 @@ package staff
 import (
 	"github.com/pocketbase/pocketbase/core"
 
+	"myrestaurant/modules/auth"
 	"myrestaurant/modules/compat"
 )
 
@@ -10,11 +11,11 @@ func bindRoutes(se *core.ServeEvent) {
 	se.Router.POST("/admin/employee/login", compat.Handle(loginAction))
 
 	// Signing out and changing one's password: open to every employee, even one still on the initial password.
-	own := se.Router.Group("/admin/employee").BindFunc(compat.RequireEmployeeSession)
-	own.POST("/logout", compat.Handle(func(e *core.RequestEvent) (any, error) { return nil, signOut(e.App, compat.AuthID(e)) }))
+	own := se.Router.Group("/admin/employee").BindFunc(auth.RequireEmployeeSession)
+	own.POST("/logout", compat.Handle(func(e *core.RequestEvent) (any, error) { return nil, signOut(e.App, auth.AuthID(e)) }))
 	own.PUT("/editPassword", compat.Handle(editPasswordAction))
 
-	g := se.Router.Group("/admin/employee").BindFunc(compat.RequireManager)
+	g := se.Router.Group("/admin/employee").BindFunc(auth.RequireManager)
 	g.POST("", compat.Handle(addAction))
 	g.PUT("", compat.Handle(updateAction))
 	g.GET("/page", compat.Handle(pageAction))
@@ -38,7 +39,7 @@ func addAction(e *core.RequestEvent) (any, error) {
 	if err := compat.DecodeBody(e, &in); err != nil {
 		return nil, err
 	}
-	_, err := addEmployee(e.App, compat.AuthID(e), in)
+	_, err := addEmployee(e.App, auth.AuthID(e), in)
 	return nil, err
 }
 
@@ -47,7 +48,7 @@ func updateAction(e *core.RequestEvent) (any, error) {
 	if err := compat.DecodeBody(e, &in); err != nil {
 		return nil, err
 	}
-	return nil, updateEmployee(e.App, compat.AuthID(e), in)
+	return nil, updateEmployee(e.App, auth.AuthID(e), in)
 }
 
 func pageAction(e *core.RequestEvent) (any, error) {
@@ -67,7 +68,7 @@ func statusAction(e *core.RequestEvent) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return nil, setEmployeeStatus(e.App, compat.AuthID(e), id, status)
+	return nil, setEmployeeStatus(e.App, auth.AuthID(e), id, status)
 }
 
 func editPasswordAction(e *core.RequestEvent) (any, error) {
@@ -79,7 +80,7 @@ func editPasswordAction(e *core.RequestEvent) (any, error) {
 		return nil, err
 	}
 	// The employee is the one of the token; the body's empId is ignored.
-	return nil, changePassword(e.App, compat.AuthID(e), in.OldPassword.Value, in.NewPassword.Value)
+	return nil, changePassword(e.App, auth.AuthID(e), in.OldPassword.Value, in.NewPassword.Value)
 }
 
 func getAction(e *core.RequestEvent) (any, error) {

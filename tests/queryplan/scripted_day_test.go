@@ -18,6 +18,7 @@ import (
 	"myrestaurant/internal/apptest"
 	"myrestaurant/modules"
 	"myrestaurant/modules/alert"
+	"myrestaurant/modules/clock"
 	"myrestaurant/modules/compat"
 	"myrestaurant/modules/config"
 	"myrestaurant/modules/order"
@@ -260,7 +261,7 @@ func (d *day) script() {
 	d.customer("DELETE", "/user/shoppingCart/clean", tok, nil)
 
 	d.at("staff order pages")
-	today := compat.Now(d.app).In(compat.Zone()).Format("2006-01-02")
+	today := clock.Now(d.app).In(clock.Zone()).Format("2006-01-02")
 	d.admin("GET", "/admin/order/conditionSearch?page=1&pageSize=10", nil)
 	d.admin("GET", "/admin/order/conditionSearch?page=1&pageSize=10&status=2", nil)
 	d.admin("GET", "/admin/order/conditionSearch?page=1&pageSize=10&number="+delivered.OrderNumber, nil)
@@ -285,7 +286,7 @@ func (d *day) script() {
 	d.native("GET", "/api/collections/alerts/records?filter=acknowledged%3Dfalse&sort=created", nil)
 
 	d.at("reports")
-	from := compat.Now(d.app).In(compat.Zone()).AddDate(0, 0, -30).Format("2006-01-02")
+	from := clock.Now(d.app).In(clock.Zone()).AddDate(0, 0, -30).Format("2006-01-02")
 	period := "?begin=" + from + "&end=" + today
 	for _, r := range []string{"turnoverStatistics", "userStatistics", "ordersStatistics", "top10"} {
 		d.admin("GET", "/admin/report/"+r+period, nil)
@@ -298,7 +299,7 @@ func (d *day) script() {
 	}
 
 	d.at("scheduled jobs")
-	later := compat.Now(d.app).Add(3 * time.Hour)
+	later := clock.Now(d.app).Add(3 * time.Hour)
 	for name, job := range map[string]func(core.App, time.Time) error{
 		"cancel unpaid": order.CancelUnpaid, "complete delivered": order.CompleteDelivered, "reconcile payments": order.ReconcilePayments,
 	} {

@@ -9,6 +9,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"myrestaurant/internal/apptest"
+	"myrestaurant/modules/auth"
 	"myrestaurant/modules/compat"
 )
 
@@ -36,7 +37,7 @@ func routeKey(r route) string { return r.method + " " + strings.SplitN(r.path, "
 // staffMember creates an enabled employee with the staff role and returns its id and token.
 func (w *world) staffMember(username string) (compat.ID, string) {
 	w.t.Helper()
-	r, tok := apptest.EmployeeWithRole(w.t, w.app, username, 1, compat.RoleStaff)
+	r, tok := apptest.EmployeeWithRole(w.t, w.app, username, 1, auth.RoleStaff)
 	return compat.ParseID(r.Id), tok
 }
 
@@ -58,7 +59,7 @@ func TestInitialPasswordMustBeReplacedBeforeAnythingElse(t *testing.T) {
 	w.ok("POST", "/admin/employee", map[string]any{"username": "newbie", "name": "新人", "phone": "13800000001", "sex": "1",
 		"idNumber": "110101199001011234"}, "token", w.staff)
 	tok, mustChange, role := w.login("newbie", "123456")
-	if !mustChange || role != compat.RoleStaff {
+	if !mustChange || role != auth.RoleStaff {
 		t.Fatalf("login answer of a new employee: mustChangePassword=%v role=%q", mustChange, role)
 	}
 
@@ -208,7 +209,7 @@ func TestAdminCannotBeLockedOrDemotedAndNobodyLocksThemselves(t *testing.T) {
 	if got := w.snapshot("employees", compat.ParseID(adminID)); got != before {
 		t.Errorf("admin changed:\n%s\n%s", before, got)
 	}
-	if me, _ := w.app.FindRecordById("employees", w.staffID.String()); me.GetString("role") != compat.RoleManager || me.GetInt("status") != 1 {
+	if me, _ := w.app.FindRecordById("employees", w.staffID.String()); me.GetString("role") != auth.RoleManager || me.GetInt("status") != 1 {
 		t.Errorf("the manager demoted or locked themselves: %v", me.FieldsData())
 	}
 
@@ -224,11 +225,11 @@ func TestAdminCannotBeLockedOrDemotedAndNobodyLocksThemselves(t *testing.T) {
 	}
 	w.ok("PUT", "/admin/employee", map[string]any{"id": otherID, "role": "manager"}, "token", w.staff)
 	w.ok("POST", "/admin/employee/status/0?id="+otherID.String(), nil, "token", w.staff)
-	if r, _ := w.app.FindRecordById("employees", otherID.String()); r.GetString("role") != compat.RoleManager || r.GetInt("status") != 0 {
+	if r, _ := w.app.FindRecordById("employees", otherID.String()); r.GetString("role") != auth.RoleManager || r.GetInt("status") != 0 {
 		t.Errorf("promote and lock: %v", r.FieldsData())
 	}
 	adminTok, _, role := w.login("admin", adminPasswordOf(t, w))
-	if role != compat.RoleManager {
+	if role != auth.RoleManager {
 		t.Fatalf("admin's role: %q", role)
 	}
 	w.ok("PUT", "/admin/employee", map[string]any{"id": adminID, "name": "老板"}, "token", adminTok)

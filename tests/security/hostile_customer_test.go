@@ -11,6 +11,7 @@ import (
 
 	"myrestaurant/internal/apptest"
 	"myrestaurant/modules/cart"
+	"myrestaurant/modules/clock"
 	"myrestaurant/modules/compat"
 	addressbook "myrestaurant/modules/customer"
 	"myrestaurant/modules/order"
@@ -140,7 +141,7 @@ func TestTimeoutJobGoesPastAnOrderItCannotMove(t *testing.T) {
 	w := newWorld(t)
 	token, address := w.newcomer("openid-late")
 	placedAt := time.Now().Add(-time.Hour)
-	compat.SetClock(w.app, func() time.Time { return placedAt })
+	clock.SetClock(w.app, func() time.Time { return placedAt })
 	var late []string
 	for range 3 {
 		w.ok("POST", "/user/shoppingCart/add", map[string]any{"dishId": w.dish}, "authentication", token)
@@ -154,7 +155,7 @@ func TestTimeoutJobGoesPastAnOrderItCannotMove(t *testing.T) {
 		json.Unmarshal(r.Data, &o)
 		late = append(late, o.ID.String())
 	}
-	compat.SetClock(w.app, nil)
+	clock.SetClock(w.app, nil)
 
 	// The poison order, older than all of them, so the job meets it first: ¥110,400,000 from 80 lines of 10,000.
 	_, err := w.app.DB().NewQuery("INSERT INTO orders (id, number, status, user, order_time, pay_method, pay_status, amount, created, updated) " +
@@ -186,7 +187,7 @@ func TestPayingAfterThePaymentWindowIsRefused(t *testing.T) {
 	token, address := w.newcomer("openid-slow")
 	w.ok("POST", "/user/shoppingCart/add", map[string]any{"dishId": w.dish}, "authentication", token)
 	placedAt := time.Now()
-	compat.SetClock(w.app, func() time.Time { return placedAt })
+	clock.SetClock(w.app, func() time.Time { return placedAt })
 	var o struct {
 		ID          compat.ID `json:"id"`
 		OrderNumber string    `json:"orderNumber"`
@@ -196,7 +197,7 @@ func TestPayingAfterThePaymentWindowIsRefused(t *testing.T) {
 	alerts := w.count("alerts")
 
 	// The job has not run (it was stuck, or it runs only every minute); the customer pays 29 minutes later.
-	compat.SetClock(w.app, func() time.Time { return placedAt.Add(order.PaymentWindow + 14*time.Minute) })
+	clock.SetClock(w.app, func() time.Time { return placedAt.Add(order.PaymentWindow + 14*time.Minute) })
 	r := apptest.Call(t, "PUT", w.base+"/user/order/payment", map[string]any{"orderNumber": o.OrderNumber, "payMethod": 1},
 		"authentication", token)
 	if r.Code != 0 || r.Message() != compat.MsgPaymentExpired {
@@ -222,11 +223,11 @@ func TestPayingAfterThePaymentWindowIsRefused(t *testing.T) {
 	}
 
 	// Just inside the window, paying works.
-	compat.SetClock(w.app, nil)
+	clock.SetClock(w.app, nil)
 	w.ok("POST", "/user/shoppingCart/add", map[string]any{"dishId": w.dish}, "authentication", token)
 	json.Unmarshal(w.ok("POST", "/user/order/submit", map[string]any{"addressBookId": address, "payMethod": 1,
 		"deliveryStatus": 1, "tablewareNumber": 1, "tablewareStatus": 1}, "authentication", token).Data, &o)
-	compat.SetClock(w.app, func() time.Time { return time.Now().Add(order.PaymentWindow - time.Minute) })
+	clock.SetClock(w.app, func() time.Time { return time.Now().Add(order.PaymentWindow - time.Minute) })
 	w.ok("PUT", "/user/order/payment", map[string]any{"orderNumber": o.OrderNumber, "payMethod": 1}, "authentication", token)
 	if paid, _ := w.app.FindRecordById("orders", o.ID.String()); paid.GetInt("status") != order.ToBeConfirmed {
 		t.Errorf("paid inside the window: status %d", paid.GetInt("status"))

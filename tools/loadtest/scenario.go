@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"myrestaurant/modules/clock"
 	"myrestaurant/modules/compat"
 )
 
@@ -380,7 +381,7 @@ func (r *run) order(ctx context.Context, c *customer) {
 	}
 	body := map[string]any{
 		"addressBookId": c.addressID, "payMethod": 1, "remark": "",
-		"estimatedDeliveryTime": time.Now().Add(time.Hour).In(compat.Zone()).Format("2006-01-02 15:04:05"),
+		"estimatedDeliveryTime": time.Now().Add(time.Hour).In(clock.Zone()).Format("2006-01-02 15:04:05"),
 		"deliveryStatus":        1, "tablewareNumber": 0, "tablewareStatus": 1,
 		"packAmount": compat.Cents(r.fees.packing * items), "amount": compat.Cents(amount),
 	}

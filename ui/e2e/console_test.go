@@ -25,7 +25,7 @@ import (
 
 	"myrestaurant/internal/apptest"
 	"myrestaurant/modules"
-	"myrestaurant/modules/compat"
+	"myrestaurant/modules/clock"
 	"myrestaurant/modules/config"
 	"myrestaurant/ui"
 )
@@ -328,7 +328,7 @@ func TestConsoleTakesAnOrderFromAlertToCompletion(t *testing.T) {
 	submitted := struct{ OrderNumber string }{placeOrder(t, base, addresses[0].ID, dishID, auth...)}
 
 	// The console rings until someone acknowledges.
-	paidAt := time.Now().In(compat.Zone())
+	paidAt := time.Now().In(clock.Zone())
 	run(t, ctx, "alert popup", chromedp.WaitVisible("#alerts-popup", chromedp.ByQuery),
 		evalTrue(fmt.Sprintf(`document.querySelector('#alerts-popup').textContent.includes(%q)`, submitted.OrderNumber)),
 		evalTrue(`document.body.dataset.sound === 'playing' && window.__consoleBeeps > 0`),

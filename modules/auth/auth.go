@@ -1,4 +1,6 @@
-package compat
+// Package auth is the auth middleware of the compat API: which token a route takes (token, authentication or
+// Authorization), whose it is, the cache of verified tokens, and the employee roles and initial-password rule.
+package auth
 
 import (
 	"net/http"
@@ -6,6 +8,8 @@ import (
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
+
+	"myrestaurant/modules/compat"
 )
 
 // The two kinds of account and the collections that hold them.
@@ -44,7 +48,7 @@ func requireAuth(e *core.RequestEvent, header, collection string) error {
 	e.Auth = record
 	if collection == EmployeesCollection {
 		if err := employeeMayAct(record, accessOf(e)); err != nil {
-			return WriteError(e, err)
+			return compat.WriteError(e, err)
 		}
 	}
 	return e.Next()
@@ -87,9 +91,9 @@ func AuthRecord(app core.App, token string) *core.Record {
 }
 
 // AuthID is the id of the signed-in account of a guarded route.
-func AuthID(e *core.RequestEvent) ID {
+func AuthID(e *core.RequestEvent) compat.ID {
 	if e.Auth == nil {
 		return 0
 	}
-	return ParseID(e.Auth.Id)
+	return compat.ParseID(e.Auth.Id)
 }

@@ -1,4 +1,6 @@
-package compat
+// Package clock holds the two things every rule asks about time: the app's clock (Now, which tests set) and the
+// shop's time zone (Zone), in which the compat API writes times and reports cut days.
+package clock
 
 import (
 	"sync/atomic"

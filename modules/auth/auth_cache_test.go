@@ -1,26 +1,26 @@
-package compat_test
+package auth_test
 
 import (
 	"testing"
 
 	"myrestaurant/internal/apptest"
-	"myrestaurant/modules/compat"
+	"myrestaurant/modules/auth"
 )
 
 // With the cache on, a changed account is seen at once: the cache never outlives a lock, a password change,
 // a deletion or a new token secret.
 func TestAuthCacheFollowsAccountChanges(t *testing.T) {
-	app := apptest.New(t, compat.EnableAuthCache)
+	app := apptest.New(t, auth.EnableAuthCache)
 	emp, tok := apptest.Employee(t, app, "alice", 1)
 
-	if r := compat.AuthRecord(app, tok); r == nil || r.Id != emp.Id {
+	if r := auth.AuthRecord(app, tok); r == nil || r.Id != emp.Id {
 		t.Fatal("valid token refused")
 	}
 	emp.Set("status", 0)
 	if err := app.Save(emp); err != nil {
 		t.Fatal(err)
 	}
-	if r := compat.AuthRecord(app, tok); r == nil || r.GetInt("status") != 0 {
+	if r := auth.AuthRecord(app, tok); r == nil || r.GetInt("status") != 0 {
 		t.Fatal("lock not seen through the cache")
 	}
 
@@ -28,12 +28,12 @@ func TestAuthCacheFollowsAccountChanges(t *testing.T) {
 	if err := app.Save(emp); err != nil {
 		t.Fatal(err)
 	}
-	if compat.AuthRecord(app, tok) != nil {
+	if auth.AuthRecord(app, tok) != nil {
 		t.Fatal("token still accepted after a password change")
 	}
 
 	_, tok2 := apptest.Employee(t, app, "bob", 1)
-	if compat.AuthRecord(app, tok2) == nil {
+	if auth.AuthRecord(app, tok2) == nil {
 		t.Fatal("bob refused")
 	}
 	col, _ := app.FindCollectionByNameOrId("employees")
@@ -41,12 +41,12 @@ func TestAuthCacheFollowsAccountChanges(t *testing.T) {
 	if err := app.Save(col); err != nil {
 		t.Fatal(err)
 	}
-	if compat.AuthRecord(app, tok2) != nil {
+	if auth.AuthRecord(app, tok2) != nil {
 		t.Fatal("token still accepted after a new token secret")
 	}
 
 	_, tok3 := apptest.Customer(t, app, "o1")
-	u := compat.AuthRecord(app, tok3)
+	u := auth.AuthRecord(app, tok3)
 	if u == nil {
 		t.Fatal("customer refused")
 	}
@@ -54,7 +54,7 @@ func TestAuthCacheFollowsAccountChanges(t *testing.T) {
 	if err := app.Delete(rec); err != nil {
 		t.Fatal(err)
 	}
-	if compat.AuthRecord(app, tok3) != nil {
+	if auth.AuthRecord(app, tok3) != nil {
 		t.Fatal("token of a deleted customer accepted")
 	}
 }

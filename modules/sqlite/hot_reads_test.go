@@ -1,4 +1,4 @@
-package compat_test
+package sqlite_test
 
 import (
 	"database/sql"
@@ -9,7 +9,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"myrestaurant/internal/apptest"
-	"myrestaurant/modules/compat"
+	"myrestaurant/modules/sqlite"
 )
 
 func TestHotReads(t *testing.T) {
@@ -18,7 +18,7 @@ func TestHotReads(t *testing.T) {
 	const byID = "SELECT name FROM users WHERE id = {:id}"
 	nameOf := func(app core.App, id string) (string, error) {
 		var name string
-		err := compat.HotRow(app, byID, dbx.Params{"id": id}, &name)
+		err := sqlite.HotRow(app, byID, dbx.Params{"id": id}, &name)
 		return name, err
 	}
 
@@ -34,7 +34,7 @@ func TestHotReads(t *testing.T) {
 	if _, err := nameOf(app, "nobody"); !errors.Is(err, sql.ErrNoRows) {
 		t.Fatalf("missing row: %v", err)
 	}
-	if err := compat.HotRow(app, byID, nil, new(string)); err == nil {
+	if err := sqlite.HotRow(app, byID, nil, new(string)); err == nil {
 		t.Fatal("a missing parameter was not refused")
 	}
 

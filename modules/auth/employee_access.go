@@ -1,6 +1,10 @@
-package compat
+package auth
 
-import "github.com/pocketbase/pocketbase/core"
+import (
+	"github.com/pocketbase/pocketbase/core"
+
+	"myrestaurant/modules/compat"
+)
 
 // Roles of employees (their `role` field). Managers run the shop: employees, shop settings, the menu and its
 // prices, reports. Staff work the orders and put dishes and set meals on and off sale. An employee without a
@@ -47,10 +51,10 @@ func accessOf(e *core.RequestEvent) access {
 // employeeMayAct says why an enabled employee may not use a route that asks for a.
 func employeeMayAct(r *core.Record, a access) error {
 	if a != accessSession && r.GetBool(MustChangePasswordField) {
-		return Fail(MsgChangeInitialPassword)
+		return compat.Fail(compat.MsgChangeInitialPassword)
 	}
 	if a == accessManager && !IsManager(r) {
-		return Fail(MsgManagersOnly)
+		return compat.Fail(compat.MsgManagersOnly)
 	}
 	return nil
 }

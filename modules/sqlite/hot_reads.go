@@ -1,4 +1,6 @@
-package compat
+// Package sqlite holds the SQL helpers the modules share: reads prepared once per app for the hottest paths, and
+// LIKE searches escaped the way SQLite needs.
+package sqlite
 
 import (
 	"database/sql"
