@@ -117,7 +117,7 @@ func TestStepsOnMissingOrdersAndBadInput(t *testing.T) {
 		expect(t, "repetition", f.customerCall(s, "POST", path("/user/order/repetition/%d", id), nil), compat.MsgOrderNotFound)
 		expect(t, "reminder", f.customerCall(s, "GET", path("/user/order/reminder/%d", id), nil), compat.MsgOrderNotFound)
 	}
-	if f.order(theirs.id).GetInt("status") != Confirmed {
+	if f.order(theirs.id).Status() != Confirmed {
 		t.Fatal("the other customer's order changed")
 	}
 	// No token, or the wrong kind: 401 with an empty body.

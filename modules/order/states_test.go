@@ -216,7 +216,7 @@ func TestConcurrentConfirmChangesOnce(t *testing.T) {
 				t.Fatalf("loser: %q", r.Message())
 			}
 		}
-		if f.order(o.id).GetInt("status") != Confirmed {
+		if f.order(o.id).Status() != Confirmed {
 			t.Fatal("not confirmed")
 		}
 	}

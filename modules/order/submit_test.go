@@ -52,7 +52,7 @@ func TestSubmitPricesTheOrderAndSnapshotsIt(t *testing.T) {
 		got.EstimatedDeliveryTime.In(compat.Zone()).Format("2006-01-02 15:04") != "2030-01-02 12:30" {
 		t.Fatalf("stored order: %s", v.Data)
 	}
-	if n := f.order(got.ID).GetInt("delivery_fee"); n != 600 {
+	if n := f.order(got.ID).DeliveryFee(); n != 600 {
 		t.Errorf("delivery_fee %d", n)
 	}
 	var lines []string
