@@ -237,11 +237,14 @@ func (d *day) script() {
 	}
 	d.at("submit")
 	delivered := submit()
-	rejected, cancelledPaid, cancelledUnpaid, staffCancelled, timedOut := submit(), submit(), submit(), submit(), submit()
+	rejected, cancelledPaid, cancelledUnpaid, staffCancelled := submit(), submit(), submit(), submit()
 	d.at("pay")
 	for _, p := range []placed{delivered, rejected, cancelledPaid, staffCancelled} {
 		pay(p)
 	}
+	// Placed once the others are paid: a customer holds at most order.MaxUnpaidOrders unpaid orders.
+	d.at("submit")
+	timedOut := submit()
 
 	d.at("customer order history")
 	d.customer("GET", "/user/order/historyOrders?page=1&pageSize=5", tok, nil)
