@@ -22,18 +22,20 @@ const CustomerCancelReason = "用户取消"
 // CancelByCustomer cancels the customer's order while it waits for payment or for the kitchen. A paid order is
 // refunded and staff get a cancellation alert.
 func CancelByCustomer(app core.App, userID, id compat.ID) error {
-	before, after, err := change(app, id, userID, customerCancel, map[string]any{
-		"cancel_reason": CustomerCancelReason, "cancel_time": clock.Now(app),
+	now := clock.Now(app)
+	before, after, err := change(app, id, userID, customerCancel, func(o *Order) {
+		o.SetCancelReason(CustomerCancelReason)
+		o.SetCancelTime(now)
 	})
 	if err != nil {
 		return err
 	}
-	if before.GetInt("pay_status") != Paid {
+	if before.PayStatus() != Paid {
 		return nil
 	}
 	refundAfterCancel(app, after)
-	if err := alert.Raise(app, alert.CustomerCancel, id, after.GetString("number")); err != nil {
-		app.Logger().Error("cancellation alert failed", "order", after.GetString("number"), "error", err)
+	if err := alert.Raise(app, alert.CustomerCancel, id, after.Number()); err != nil {
+		app.Logger().Error("cancellation alert failed", "order", after.Number(), "error", err)
 	}
 	return nil
 }
@@ -82,7 +84,7 @@ func Remind(app core.App, userID, id compat.ID) error {
 	if err != nil {
 		return err
 	}
-	switch order.GetInt("status") {
+	switch order.Status() {
 	case ToBeConfirmed, Confirmed, DeliveryInProgress:
 	default:
 		return ErrWrongStatus
@@ -90,7 +92,7 @@ func Remind(app core.App, userID, id compat.ID) error {
 	if !remindersOf(app).allow(order.Id, clock.Now(app)) {
 		return nil
 	}
-	return alert.Raise(app, alert.Reminder, id, order.GetString("number"))
+	return alert.Raise(app, alert.Reminder, id, order.Number())
 }
 
 const remindersKey = "myrestaurant.order.reminders"

@@ -202,13 +202,13 @@ func (f *fixture) pay(s shopper, o placed) apptest.Reply {
 }
 
 // order reads the order as stored now.
-func (f *fixture) order(id compat.ID) *core.Record {
+func (f *fixture) order(id compat.ID) *Order {
 	f.t.Helper()
 	r, err := f.app.FindRecordById(OrdersCollection, id.String())
 	if err != nil {
 		f.t.Fatal(err)
 	}
-	return r
+	return asOrder(r)
 }
 
 // rawOrder stores an order in any state directly, for the state machine tests.

@@ -30,7 +30,7 @@ const jobBatch = 200
 // CancelUnpaid cancels the orders still waiting for payment PaymentWindow after they were placed. A payment
 // that arrives afterwards is refunded (markPaid).
 func CancelUnpaid(app core.App, now time.Time) error {
-	n, err := moveAll(app, timeout, dbx.NewExp("order_time < {:t}", dbx.Params{"t": dbTime(now.Add(-PaymentWindow))}),
+	n, err := moveAll(app, timeout, dbx.NewExp(colOrderTime+" < {:t}", dbx.Params{"t": dbTime(now.Add(-PaymentWindow))}),
 		timeoutFields(now))
 	if n > 0 {
 		app.Logger().Info("cancelled unpaid orders", "count", n)
@@ -41,8 +41,8 @@ func CancelUnpaid(app core.App, now time.Time) error {
 // CompleteDelivered completes the orders still out for delivery that were placed before today (in the shop's
 // time zone); run daily at 01:00 it closes what the riders forgot to.
 func CompleteDelivered(app core.App, now time.Time) error {
-	n, err := moveAll(app, complete, dbx.NewExp("order_time < {:t}", dbx.Params{"t": dbTime(startOfDay(now))}),
-		map[string]any{"delivery_time": now})
+	n, err := moveAll(app, complete, dbx.NewExp(colOrderTime+" < {:t}", dbx.Params{"t": dbTime(startOfDay(now))}),
+		func(o *Order) { o.SetDeliveryTime(now) })
 	if n > 0 {
 		app.Logger().Info("completed orders left in delivery", "count", n)
 	}
@@ -53,7 +53,7 @@ func CompleteDelivered(app core.App, now time.Time) error {
 // customer's submit never waits long behind a job. Orders that moved meanwhile are skipped by the guard. An order
 // that cannot be moved is logged and passed over, so it never holds up the others; the error returned names how
 // many there were.
-func moveAll(app core.App, t transition, where dbx.Expression, fields map[string]any) (int, error) {
+func moveAll(app core.App, t transition, where dbx.Expression, set func(*Order)) (int, error) {
 	from := make([]any, len(t.from))
 	for i, s := range t.from {
 		from[i] = s
@@ -66,17 +66,17 @@ func moveAll(app core.App, t transition, where dbx.Expression, fields map[string
 			ID        string `db:"id"`
 			OrderTime string `db:"order_time"`
 		}
-		q := app.DB().Select("id", "order_time").From(OrdersCollection).Where(dbx.In("status", from...)).AndWhere(where)
+		q := app.DB().Select(colID, colOrderTime).From(OrdersCollection).Where(dbx.In(colStatus, from...)).AndWhere(where)
 		if afterID != "" {
-			q.AndWhere(dbx.NewExp("(order_time > {:after} OR (order_time = {:after} AND id > {:afterId}))",
+			q.AndWhere(dbx.NewExp("("+colOrderTime+" > {:after} OR ("+colOrderTime+" = {:after} AND "+colID+" > {:afterId}))",
 				dbx.Params{"after": afterTime, "afterId": afterID}))
 		}
-		if err := q.OrderBy("order_time ASC", "id ASC").Limit(jobBatch).All(&page); err != nil {
+		if err := q.OrderBy(colOrderTime+" ASC", colID+" ASC").Limit(jobBatch).All(&page); err != nil {
 			return moved, err
 		}
 		for _, o := range page {
 			err := app.RunInTransaction(func(tx core.App) error {
-				_, ok, err := t.apply(tx, o.ID, fields)
+				_, ok, err := t.apply(tx, o.ID, set)
 				if ok {
 					moved++
 				}
@@ -124,8 +124,8 @@ func ReconcilePayments(app core.App, now time.Time) error {
 		}
 	}
 	var owed []string
-	err = app.DB().Select("id").From(OrdersCollection).
-		Where(dbx.HashExp{"status": Cancelled, "pay_status": Paid}).Limit(100).Column(&owed)
+	err = app.DB().Select(colID).From(OrdersCollection).
+		Where(dbx.HashExp{colStatus: Cancelled, colPayStatus: Paid}).Limit(100).Column(&owed)
 	if err != nil {
 		return err
 	}
@@ -153,7 +153,7 @@ func reconcilePrepay(app core.App, provider payment.Provider, prepay *core.Recor
 	if err != nil {
 		return err
 	}
-	if order.GetInt("status") == PendingPayment {
+	if asOrder(order).Status() == PendingPayment {
 		return nil // the customer may still pay; the timeout job cancels the order otherwise
 	}
 	switch q.TradeState {

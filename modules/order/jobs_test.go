@@ -15,12 +15,12 @@ func TestCancelUnpaidAfterFifteenMinutes(t *testing.T) {
 	unpaid := f.place(s)
 	paid := f.place(s)
 	expect(t, "pay", f.pay(s, paid), "")
-	placedAt := f.order(unpaid.id).GetDateTime("order_time").Time()
+	placedAt := f.order(unpaid.id).OrderTime()
 
 	if err := CancelUnpaid(f.app, placedAt.Add(PaymentWindow-time.Second)); err != nil {
 		t.Fatal(err)
 	}
-	if f.order(unpaid.id).GetInt("status") != PendingPayment {
+	if f.order(unpaid.id).Status() != PendingPayment {
 		t.Fatal("cancelled before 15 minutes")
 	}
 	at := placedAt.Add(PaymentWindow + time.Second)
@@ -28,10 +28,10 @@ func TestCancelUnpaidAfterFifteenMinutes(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := f.order(unpaid.id)
-	if r.GetInt("status") != Cancelled || r.GetString("cancel_reason") != TimeoutReason || !r.GetDateTime("cancel_time").Time().Equal(at.Truncate(time.Millisecond)) {
-		t.Fatalf("after timeout: %d %q %v", r.GetInt("status"), r.GetString("cancel_reason"), r.GetDateTime("cancel_time"))
+	if r.Status() != Cancelled || r.CancelReason() != TimeoutReason || !r.CancelTime().Equal(at.Truncate(time.Millisecond)) {
+		t.Fatalf("after timeout: %d %q %v", r.Status(), r.CancelReason(), r.CancelTime())
 	}
-	if f.order(paid.id).GetInt("status") != ToBeConfirmed {
+	if f.order(paid.id).Status() != ToBeConfirmed {
 		t.Fatal("the paid order was cancelled")
 	}
 	expect(t, "pay the timed-out order", f.pay(s, unpaid), compat.MsgPaymentExpired)
@@ -51,10 +51,10 @@ func TestCompleteDeliveredFromBeforeToday(t *testing.T) {
 	if err := CompleteDelivered(f.app, now); err != nil {
 		t.Fatal(err)
 	}
-	if r := f.order(yesterday.id); r.GetInt("status") != Completed || !r.GetDateTime("delivery_time").Time().Equal(now) {
-		t.Fatalf("yesterday's delivery: %d %v", r.GetInt("status"), r.GetDateTime("delivery_time"))
+	if r := f.order(yesterday.id); r.Status() != Completed || !r.DeliveryTime().Equal(now) {
+		t.Fatalf("yesterday's delivery: %d %v", r.Status(), r.DeliveryTime())
 	}
-	if f.order(today.id).GetInt("status") != DeliveryInProgress || f.order(confirmed.id).GetInt("status") != Confirmed {
+	if f.order(today.id).Status() != DeliveryInProgress || f.order(confirmed.id).Status() != Confirmed {
 		t.Fatal("completed an order of today or one not in delivery")
 	}
 }

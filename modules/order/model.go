@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/pocketbase/pocketbase/core"
-
 	"myrestaurant/modules/clock"
 	"myrestaurant/modules/compat"
 )
@@ -67,33 +65,33 @@ type Detail struct {
 	Image      string       `json:"image"`
 }
 
-// viewOf reads an orders record, without its details.
-func viewOf(r *core.Record) View {
+// viewOf reads an order, without its details.
+func viewOf(o *Order) View {
 	return View{
-		ID:                    compat.ParseID(r.Id),
-		Number:                r.GetString("number"),
-		Status:                r.GetInt("status"),
-		UserID:                compat.ParseID(r.GetString("user")),
-		AddressBookID:         compat.ParseID(r.GetString("address_book")),
-		OrderTime:             timeOf(r, "order_time"),
-		CheckoutTime:          timeOf(r, "checkout_time"),
-		PayMethod:             r.GetInt("pay_method"),
-		PayStatus:             r.GetInt("pay_status"),
-		Amount:                compat.Cents(int64(r.GetInt("amount"))),
-		Remark:                textOf(r, "remark"),
-		UserName:              textOf(r, "user_name"),
-		Phone:                 textOf(r, "phone"),
-		Address:               textOf(r, "address"),
-		Consignee:             textOf(r, "consignee"),
-		CancelReason:          textOf(r, "cancel_reason"),
-		RejectionReason:       textOf(r, "rejection_reason"),
-		CancelTime:            timeOf(r, "cancel_time"),
-		EstimatedDeliveryTime: timeOf(r, "estimated_delivery_time"),
-		DeliveryStatus:        r.GetInt("delivery_status"),
-		DeliveryTime:          timeOf(r, "delivery_time"),
-		PackAmount:            r.GetInt("pack_amount"),
-		TablewareNumber:       r.GetInt("tableware_number"),
-		TablewareStatus:       r.GetInt("tableware_status"),
+		ID:                    compat.ParseID(o.Id),
+		Number:                o.Number(),
+		Status:                o.Status(),
+		UserID:                compat.ParseID(o.UserID()),
+		AddressBookID:         compat.ParseID(o.AddressBookID()),
+		OrderTime:             compat.TimeOf(o.OrderTime()),
+		CheckoutTime:          compat.TimeOf(o.CheckoutTime()),
+		PayMethod:             o.PayMethod(),
+		PayStatus:             o.PayStatus(),
+		Amount:                compat.Cents(o.Amount()),
+		Remark:                textOf(o.Remark()),
+		UserName:              textOf(o.UserName()),
+		Phone:                 textOf(o.Phone()),
+		Address:               textOf(o.Address()),
+		Consignee:             textOf(o.Consignee()),
+		CancelReason:          textOf(o.CancelReason()),
+		RejectionReason:       textOf(o.RejectionReason()),
+		CancelTime:            compat.TimeOf(o.CancelTime()),
+		EstimatedDeliveryTime: compat.TimeOf(o.EstimatedDeliveryTime()),
+		DeliveryStatus:        o.DeliveryStatus(),
+		DeliveryTime:          compat.TimeOf(o.DeliveryTime()),
+		PackAmount:            o.PackAmount(),
+		TablewareNumber:       o.TablewareNumber(),
+		TablewareStatus:       o.TablewareStatus(),
 	}
 }
 
@@ -111,13 +109,8 @@ func orderDishes(details []Detail) *string {
 }
 
 // textOf is null for an empty column, as the original's unset varchar columns are.
-func textOf(r *core.Record, field string) compat.Text {
-	s := r.GetString(field)
+func textOf(s string) compat.Text {
 	return compat.Text{Value: s, Valid: s != ""}
-}
-
-func timeOf(r *core.Record, field string) compat.Time {
-	return compat.TimeOf(r.GetDateTime(field).Time())
 }
 
 // SubmitResult is the OrderSubmitVO of the contract.

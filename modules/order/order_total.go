@@ -34,7 +34,7 @@ func allOrders(app core.App) (int64, error) {
 	if t.cutoff != cutoff {
 		var before int64
 		err := app.DB().Select("count(*)").From(OrdersCollection).
-			Where(dbx.NewExp("order_time < {:cutoff}", dbx.Params{"cutoff": cutoff})).Row(&before)
+			Where(dbx.NewExp(colOrderTime+" < {:cutoff}", dbx.Params{"cutoff": cutoff})).Row(&before)
 		if err != nil {
 			t.mu.Unlock()
 			return 0, err
@@ -45,7 +45,7 @@ func allOrders(app core.App) (int64, error) {
 	t.mu.Unlock()
 	var today int64
 	err := app.DB().Select("count(*)").From(OrdersCollection).
-		Where(dbx.NewExp("order_time >= {:cutoff}", dbx.Params{"cutoff": cutoff})).Row(&today)
+		Where(dbx.NewExp(colOrderTime+" >= {:cutoff}", dbx.Params{"cutoff": cutoff})).Row(&today)
 	return before + today, err
 }
 
@@ -63,7 +63,7 @@ func forgetTotal(app core.App) {
 		return err
 	})
 	app.OnRecordUpdate(OrdersCollection).BindFunc(func(e *core.RecordEvent) error {
-		moved := e.Record.Original().GetString("order_time") != e.Record.GetString("order_time")
+		moved := !asOrder(e.Record.Original()).OrderTime().Equal(asOrder(e.Record).OrderTime())
 		err := e.Next()
 		if moved {
 			forget(e.App)

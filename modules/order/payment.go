@@ -57,16 +57,16 @@ func Pay(ctx context.Context, app core.App, userID compat.ID, in PayInput) (paym
 	if err != nil {
 		return payment.ClientParams{}, err
 	}
-	if order.GetString("user") != userID.String() {
+	if order.UserID() != userID.String() {
 		return payment.ClientParams{}, ErrNotFound
 	}
-	if order.GetInt("pay_status") == Paid {
+	if order.PayStatus() == Paid {
 		return payment.ClientParams{}, compat.Fail(compat.MsgOrderPaid)
 	}
-	if order.GetInt("status") == Cancelled && order.GetString("cancel_reason") == TimeoutReason {
+	if order.Status() == Cancelled && order.CancelReason() == TimeoutReason {
 		return payment.ClientParams{}, compat.Fail(compat.MsgPaymentExpired)
 	}
-	if order.GetInt("status") != PendingPayment || order.GetInt("pay_status") != Unpaid {
+	if order.Status() != PendingPayment || order.PayStatus() != Unpaid {
 		return payment.ClientParams{}, ErrWrongStatus
 	}
 	if deadline := paymentDeadline(order); !clock.Now(app).Before(deadline) {
@@ -80,7 +80,7 @@ func Pay(ctx context.Context, app core.App, userID compat.ID, in PayInput) (paym
 	if s, err := shop.Load(app); err == nil && s.Name != "" {
 		description = truncate(s.Name, 100) + "订单"
 	}
-	amount := int64(order.GetInt("amount"))
+	amount := order.Amount()
 	// Noted before asking the provider, so reconciliation finds a payment whose callback never arrives.
 	err = app.RunInTransaction(func(tx core.App) error {
 		return payment.RecordPrepay(tx, payment.Entry{OrderID: order.Id, Provider: provider.Name(), OutNo: number, Amount: amount})
@@ -106,12 +106,15 @@ func Pay(ctx context.Context, app core.App, userID compat.ID, in PayInput) (paym
 }
 
 // findByNumber returns the order with the number, or ErrNotFound.
-func findByNumber(app core.App, number string) (*core.Record, error) {
-	r, err := app.FindFirstRecordByData(OrdersCollection, "number", number)
+func findByNumber(app core.App, number string) (*Order, error) {
+	r, err := app.FindFirstRecordByData(OrdersCollection, colNumber, number)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
-	return r, err
+	if err != nil {
+		return nil, err
+	}
+	return asOrder(r), nil
 }
 
 // markPaid handles a confirmed payment, from the pay callback, the mock provider or reconciliation. In one
@@ -120,7 +123,7 @@ func findByNumber(app core.App, number string) (*core.Record, error) {
 // cancelled (the 15-minute timeout won the race) or of the wrong amount is kept on record and refunded. After
 // commit the new-order alert is raised, only by the call that moved the order. moved says whether it did.
 func markPaid(app core.App, n payment.Notification) (moved bool, err error) {
-	var order *core.Record
+	var order *Order
 	err = app.RunInTransaction(func(tx core.App) error {
 		o, err := findByNumber(tx, n.OutTradeNo)
 		if err != nil {
@@ -133,8 +136,8 @@ func markPaid(app core.App, n payment.Notification) (moved bool, err error) {
 			return err
 		}
 		now := clock.Now(tx)
-		amountOK := n.Amount == int64(o.GetInt("amount"))
-		if o.GetInt("status") == PendingPayment && !now.Before(paymentDeadline(o)) {
+		amountOK := n.Amount == o.Amount()
+		if o.Status() == PendingPayment && !now.Before(paymentDeadline(o)) {
 			// Too late: the order is cancelled as the time-out job would have, and the money is given back below.
 			if _, _, err := timeout.apply(tx, o.Id, timeoutFields(now)); err != nil {
 				return err
@@ -143,18 +146,22 @@ func markPaid(app core.App, n payment.Notification) (moved bool, err error) {
 			return err
 		}
 		switch {
-		case o.GetInt("status") == PendingPayment && amountOK:
-			paidOrder, ok, err := pay.apply(tx, o.Id, map[string]any{"pay_status": Paid, "checkout_time": now})
+		case o.Status() == PendingPayment && amountOK:
+			paidOrder, ok, err := pay.apply(tx, o.Id, func(o *Order) {
+				o.SetPayStatus(Paid)
+				o.SetCheckoutTime(now)
+			})
 			if ok {
 				order, moved = paidOrder, true
 			}
 			return err
-		case o.GetInt("pay_status") == Unpaid:
+		case o.PayStatus() == Unpaid:
 			if !amountOK {
 				tx.Logger().Error("payment amount differs from the order's; refunding it", "order", n.OutTradeNo,
-					"paid", n.Amount, "amount", o.GetInt("amount"))
-				if _, _, err := paymentMismatch.apply(tx, o.Id, map[string]any{
-					"cancel_reason": "支付金额与订单金额不符，已自动退款", "cancel_time": now,
+					"paid", n.Amount, "amount", o.Amount())
+				if _, _, err := paymentMismatch.apply(tx, o.Id, func(o *Order) {
+					o.SetCancelReason("支付金额与订单金额不符，已自动退款")
+					o.SetCancelTime(now)
 				}); err != nil {
 					return err
 				}
@@ -172,8 +179,8 @@ func markPaid(app core.App, n payment.Notification) (moved bool, err error) {
 		return false, err
 	}
 	if moved {
-		if err := alert.Raise(app, alert.NewOrder, compat.ParseID(order.Id), order.GetString("number")); err != nil {
-			app.Logger().Error("new-order alert failed", "order", order.GetString("number"), "error", err)
+		if err := alert.Raise(app, alert.NewOrder, compat.ParseID(order.Id), order.Number()); err != nil {
+			app.Logger().Error("new-order alert failed", "order", order.Number(), "error", err)
 		}
 	}
 	return moved, refundIfOwed(app, order.Id)
@@ -184,16 +191,17 @@ func markPaid(app core.App, n payment.Notification) (moved bool, err error) {
 // slow network call); asking twice is harmless because the refund number is the order number, which providers
 // refund once. A refund that fails leaves the order cancelled and paid, and reconciliation asks again.
 func refundIfOwed(app core.App, orderID string) error {
-	o, err := app.FindRecordById(OrdersCollection, orderID)
+	r, err := app.FindRecordById(OrdersCollection, orderID)
 	if err != nil {
 		return err
 	}
-	if o.GetInt("status") != Cancelled || o.GetInt("pay_status") != Paid {
+	o := asOrder(r)
+	if o.Status() != Cancelled || o.PayStatus() != Paid {
 		return nil
 	}
-	number := o.GetString("number")
+	number := o.Number()
 	provider := providerOf(app)
-	providerName, amount := "", int64(o.GetInt("amount"))
+	providerName, amount := "", o.Amount()
 	if provider != nil {
 		providerName = provider.Name()
 	}
@@ -213,9 +221,9 @@ func refundIfOwed(app core.App, orderID string) error {
 	if provider == nil || provider.Name() != providerName {
 		return fmt.Errorf("order %s: a refund is owed through %q, which is not the configured provider", number, providerName)
 	}
-	reason := o.GetString("rejection_reason")
+	reason := o.RejectionReason()
 	if reason == "" {
-		reason = o.GetString("cancel_reason")
+		reason = o.CancelReason()
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), refundTimeout)
 	defer cancel()

@@ -32,8 +32,8 @@ func TestPayWithMockMarksTheOrderPaid(t *testing.T) {
 		t.Fatalf("OrderPaymentVO: %s", r.Data)
 	}
 	got := f.order(o.id)
-	if got.GetInt("status") != ToBeConfirmed || got.GetInt("pay_status") != Paid || got.GetDateTime("checkout_time").IsZero() {
-		t.Fatalf("after pay: %d/%d", got.GetInt("status"), got.GetInt("pay_status"))
+	if got.Status() != ToBeConfirmed || got.PayStatus() != Paid || got.CheckoutTime().IsZero() {
+		t.Fatalf("after pay: %d/%d", got.Status(), got.PayStatus())
 	}
 	if l := f.ledger(o.id); !slices.Equal(l, []string{fmt.Sprintf("pay/succeeded/%d", o.amount)}) {
 		t.Fatalf("ledger %v", l)
@@ -113,8 +113,8 @@ func TestConcurrentCallbacksRecordOnePayment(t *testing.T) {
 	if a := f.alerts(o.id); !slices.Equal(a, []int{alert.NewOrder}) {
 		t.Fatalf("alerts %v", a)
 	}
-	if r := f.order(o.id); r.GetInt("status") != ToBeConfirmed || r.GetInt("pay_status") != Paid {
-		t.Fatalf("order %d/%d", r.GetInt("status"), r.GetInt("pay_status"))
+	if r := f.order(o.id); r.Status() != ToBeConfirmed || r.PayStatus() != Paid {
+		t.Fatalf("order %d/%d", r.Status(), r.PayStatus())
 	}
 }
 
@@ -131,8 +131,8 @@ func TestPaymentAfterTimeoutIsRefunded(t *testing.T) {
 		t.Fatalf("moved %v err %v", moved, err)
 	}
 	r := f.order(o.id)
-	if r.GetInt("status") != Cancelled || r.GetInt("pay_status") != Refunded || r.GetString("cancel_reason") != TimeoutReason {
-		t.Fatalf("order %d/%d %q", r.GetInt("status"), r.GetInt("pay_status"), r.GetString("cancel_reason"))
+	if r.Status() != Cancelled || r.PayStatus() != Refunded || r.CancelReason() != TimeoutReason {
+		t.Fatalf("order %d/%d %q", r.Status(), r.PayStatus(), r.CancelReason())
 	}
 	want := []string{fmt.Sprintf("pay/succeeded/%d", o.amount), fmt.Sprintf("refund/succeeded/%d", o.amount)}
 	if l := f.ledger(o.id); !slices.Equal(l, want) {
@@ -168,7 +168,7 @@ func TestTimeoutRacingPayment(t *testing.T) {
 			t.Fatal(payErr, jobErr)
 		}
 		r := f.order(o.id)
-		state := fmt.Sprintf("%d/%d %v", r.GetInt("status"), r.GetInt("pay_status"), f.ledger(o.id))
+		state := fmt.Sprintf("%d/%d %v", r.Status(), r.PayStatus(), f.ledger(o.id))
 		paid := fmt.Sprintf("2/1 [pay/succeeded/%d]", o.amount)
 		refunded := fmt.Sprintf("6/2 [pay/succeeded/%d refund/succeeded/%d]", o.amount, o.amount)
 		switch state {
@@ -191,8 +191,8 @@ func TestPaymentOfTheWrongAmountIsRefunded(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := f.order(o.id)
-	if r.GetInt("status") != Cancelled || r.GetInt("pay_status") != Refunded {
-		t.Fatalf("order %d/%d", r.GetInt("status"), r.GetInt("pay_status"))
+	if r.Status() != Cancelled || r.PayStatus() != Refunded {
+		t.Fatalf("order %d/%d", r.Status(), r.PayStatus())
 	}
 	if l := f.ledger(o.id); !slices.Equal(l, []string{"pay/succeeded/1", "refund/succeeded/1"}) {
 		t.Fatalf("ledger %v", l)
@@ -316,7 +316,7 @@ func TestWeChatPayCallbacks(t *testing.T) {
 	if !strings.Contains(string(r.Data), `"packageStr":"prepay_id=wx`+o.number+`"`) {
 		t.Fatalf("client params: %s", r.Data)
 	}
-	if got := f.order(o.id); got.GetInt("status") != PendingPayment {
+	if got := f.order(o.id); got.Status() != PendingPayment {
 		t.Fatal("a prepay alone marked the order paid")
 	}
 	if l := f.ledger(o.id); !slices.Equal(l, []string{fmt.Sprintf("pay/pending/%d", o.amount)}) {
@@ -326,7 +326,7 @@ func TestWeChatPayCallbacks(t *testing.T) {
 	if code := notify(t, f, "/notify/paySuccess", "forged", cb); code != http.StatusUnauthorized {
 		t.Fatalf("forged callback: HTTP %d", code)
 	}
-	if f.order(o.id).GetInt("status") != PendingPayment {
+	if f.order(o.id).Status() != PendingPayment {
 		t.Fatal("a forged callback paid the order")
 	}
 	for i := 0; i < 2; i++ { // WeChat Pay repeats callbacks
@@ -334,8 +334,8 @@ func TestWeChatPayCallbacks(t *testing.T) {
 			t.Fatalf("callback: HTTP %d", code)
 		}
 	}
-	if got := f.order(o.id); got.GetInt("status") != ToBeConfirmed || got.GetInt("pay_status") != Paid {
-		t.Fatalf("after callback %d/%d", got.GetInt("status"), got.GetInt("pay_status"))
+	if got := f.order(o.id); got.Status() != ToBeConfirmed || got.PayStatus() != Paid {
+		t.Fatalf("after callback %d/%d", got.Status(), got.PayStatus())
 	}
 	if l := f.ledger(o.id); !slices.Equal(l, []string{fmt.Sprintf("pay/succeeded/%d", o.amount)}) {
 		t.Fatalf("ledger %v", l)
@@ -347,8 +347,8 @@ func TestWeChatPayCallbacks(t *testing.T) {
 	// A refund WeChat Pay is still processing marks the order refunded; its callback records the outcome.
 	wx.refundState = payment.RefundProcessing
 	expect(t, "reject", f.staffCall("PUT", "/admin/order/rejection", map[string]any{"id": o.id, "rejectionReason": "餐厅已打烊，暂时无法接单"}), "")
-	if got := f.order(o.id); got.GetInt("status") != Cancelled || got.GetInt("pay_status") != Refunded {
-		t.Fatalf("after reject %d/%d", got.GetInt("status"), got.GetInt("pay_status"))
+	if got := f.order(o.id); got.Status() != Cancelled || got.PayStatus() != Refunded {
+		t.Fatalf("after reject %d/%d", got.Status(), got.PayStatus())
 	}
 	refund := map[string]any{"out_trade_no": o.number, "refund_id": "refund-" + o.number, "refund_status": "SUCCESS", "amount": o.amount}
 	if code := notify(t, f, "/notify/refundSuccess", "ok", refund); code != http.StatusOK {
@@ -369,7 +369,7 @@ func TestPrepayErrors(t *testing.T) {
 	expect(t, "provider down", f.pay(s, o), compat.MsgPaymentFailed)
 	wx.prepayErr = fmt.Errorf("wechatpay: %w", &payment.APIError{Status: 400, Code: "ORDERPAID", Message: "该订单已支付"})
 	expect(t, "paid at WeChat, callback pending", f.pay(s, o), compat.MsgOrderPaid)
-	if f.order(o.id).GetInt("status") != PendingPayment {
+	if f.order(o.id).Status() != PendingPayment {
 		t.Fatal("a refused prepay changed the order")
 	}
 }
@@ -399,15 +399,15 @@ func TestReconciliation(t *testing.T) {
 	}
 	wx.failRefunds = 1
 	expect(t, "staff cancel", f.staffCall("PUT", "/admin/order/cancel", map[string]any{"id": owed.id, "cancelReason": "骑手不足无法配送"}), "")
-	if got := f.order(owed.id); got.GetInt("status") != Cancelled || got.GetInt("pay_status") != Paid {
-		t.Fatalf("refund failed: %d/%d", got.GetInt("status"), got.GetInt("pay_status"))
+	if got := f.order(owed.id); got.Status() != Cancelled || got.PayStatus() != Paid {
+		t.Fatalf("refund failed: %d/%d", got.Status(), got.PayStatus())
 	}
 
 	if err := ReconcilePayments(f.app, later); err != nil {
 		t.Fatal(err)
 	}
-	if got := f.order(lost.id); got.GetInt("status") != ToBeConfirmed || got.GetInt("pay_status") != Paid {
-		t.Fatalf("lost callback: %d/%d", got.GetInt("status"), got.GetInt("pay_status"))
+	if got := f.order(lost.id); got.Status() != ToBeConfirmed || got.PayStatus() != Paid {
+		t.Fatalf("lost callback: %d/%d", got.Status(), got.PayStatus())
 	}
 	if a := f.alerts(lost.id); !slices.Equal(a, []int{alert.NewOrder}) {
 		t.Fatalf("lost callback alerts %v", a)
@@ -415,8 +415,8 @@ func TestReconciliation(t *testing.T) {
 	if l := f.ledger(closed.id); !slices.Equal(l, []string{fmt.Sprintf("pay/failed/%d", closed.amount)}) {
 		t.Fatalf("closed payment ledger %v", l)
 	}
-	if got := f.order(owed.id); got.GetInt("pay_status") != Refunded {
-		t.Fatalf("owed refund not retried: pay_status %d", got.GetInt("pay_status"))
+	if got := f.order(owed.id); got.PayStatus() != Refunded {
+		t.Fatalf("owed refund not retried: pay_status %d", got.PayStatus())
 	}
 	// Nothing is left to do.
 	before := fmt.Sprint(f.ledger(lost.id), f.ledger(closed.id), f.ledger(owed.id))

@@ -15,17 +15,20 @@ import (
 // told the same deadline (time_expire), so it stops the customer from paying after it.
 
 // paymentDeadline is when the order's payment window closes.
-func paymentDeadline(order *core.Record) time.Time {
-	return order.GetDateTime("order_time").Time().Add(PaymentWindow)
+func paymentDeadline(order *Order) time.Time {
+	return order.OrderTime().Add(PaymentWindow)
 }
 
 // timeoutFields are what the time-out sets on an order it cancels.
-func timeoutFields(now time.Time) map[string]any {
-	return map[string]any{"cancel_reason": TimeoutReason, "cancel_time": now}
+func timeoutFields(now time.Time) func(*Order) {
+	return func(o *Order) {
+		o.SetCancelReason(TimeoutReason)
+		o.SetCancelTime(now)
+	}
 }
 
 // expire cancels an unpaid order whose payment window has closed and answers the customer who tried to pay it.
-func expire(app core.App, order *core.Record) error {
+func expire(app core.App, order *Order) error {
 	err := app.RunInTransaction(func(tx core.App) error {
 		_, _, err := timeout.apply(tx, order.Id, timeoutFields(clock.Now(tx)))
 		return err

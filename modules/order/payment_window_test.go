@@ -27,8 +27,8 @@ func TestLatePaymentOfAnOpenOrderIsRefunded(t *testing.T) {
 		t.Fatalf("moved %v err %v", moved, err)
 	}
 	r := f.order(o.id)
-	if r.GetInt("status") != Cancelled || r.GetInt("pay_status") != Refunded || r.GetString("cancel_reason") != TimeoutReason {
-		t.Fatalf("order %d/%d %q, want cancelled by time-out and refunded", r.GetInt("status"), r.GetInt("pay_status"), r.GetString("cancel_reason"))
+	if r.Status() != Cancelled || r.PayStatus() != Refunded || r.CancelReason() != TimeoutReason {
+		t.Fatalf("order %d/%d %q, want cancelled by time-out and refunded", r.Status(), r.PayStatus(), r.CancelReason())
 	}
 	want := []string{fmt.Sprintf("pay/succeeded/%d", o.amount), fmt.Sprintf("refund/succeeded/%d", o.amount)}
 	if l := f.ledger(o.id); !slices.Equal(l, want) {
@@ -46,7 +46,7 @@ func TestPrepayCarriesThePaymentDeadline(t *testing.T) {
 	s := f.customer()
 	o := f.place(s)
 	expect(t, "prepay", f.pay(s, o), "")
-	placedAt := f.order(o.id).GetDateTime("order_time").Time()
+	placedAt := f.order(o.id).OrderTime()
 	if got := wx.expires; !got.Equal(placedAt.Add(PaymentWindow)) {
 		t.Fatalf("prepay expires %v, want %v", got, placedAt.Add(PaymentWindow))
 	}

@@ -244,9 +244,9 @@ func placeQuoted(tx core.App, q quote) (SubmitResult, error) {
 // insertOrderSQL writes a new order; its other columns (checkout, cancel and delivery times and reasons) keep
 // their defaults. insertOrder binds every column named here.
 var insertOrderSQL = func() string {
-	columns := []string{"id", "number", "status", "user", "address_book", "order_time", "pay_method", "pay_status",
-		"amount", "remark", "phone", "address", "user_name", "consignee", "estimated_delivery_time", "delivery_status",
-		"pack_amount", "delivery_fee", "tableware_number", "tableware_status", "created", "updated"}
+	columns := []string{colID, colNumber, colStatus, colUser, colAddressBook, colOrderTime, colPayMethod, colPayStatus,
+		colAmount, colRemark, colPhone, colAddress, colUserName, colConsignee, colEstimatedDeliveryTime, colDeliveryStatus,
+		colPackAmount, colDeliveryFee, colTablewareNumber, colTablewareStatus, colCreated, colUpdated}
 	names, values := make([]string, len(columns)), make([]string, len(columns))
 	for i, c := range columns {
 		names[i], values[i] = "[["+c+"]]", "{:"+c+"}"
@@ -261,29 +261,29 @@ func insertOrder(tx core.App, q quote) (id, number string, err error) {
 	in, b, d := q.in, q.bill, q.delivery
 	now := dbTime(q.now)
 	params := dbx.Params{
-		"status":                  PendingPayment,
-		"user":                    q.userID.String(),
-		"address_book":            d.AddressID,
-		"order_time":              now,
-		"pay_method":              in.PayMethod.Value,
-		"pay_status":              Unpaid,
-		"amount":                  b.total(),
-		"remark":                  in.Remark.Value,
-		"phone":                   d.Phone,
-		"address":                 truncate(d.ProvinceName+d.CityName+d.DistrictName+d.Detail, 255),
-		"user_name":               truncate(d.CustomerName, 32),
-		"consignee":               truncate(d.Consignee, 50),
-		"estimated_delivery_time": "",
-		"delivery_status":         in.DeliveryStatus.Value,
-		"pack_amount":             b.packAmount(),
-		"delivery_fee":            b.delivery,
-		"tableware_number":        in.TablewareNumber.Value,
-		"tableware_status":        in.TablewareStatus.Value,
-		"created":                 now,
-		"updated":                 now,
+		colStatus:                PendingPayment,
+		colUser:                  q.userID.String(),
+		colAddressBook:           d.AddressID,
+		colOrderTime:             now,
+		colPayMethod:             in.PayMethod.Value,
+		colPayStatus:             Unpaid,
+		colAmount:                b.total(),
+		colRemark:                in.Remark.Value,
+		colPhone:                 d.Phone,
+		colAddress:               truncate(d.ProvinceName+d.CityName+d.DistrictName+d.Detail, 255),
+		colUserName:              truncate(d.CustomerName, 32),
+		colConsignee:             truncate(d.Consignee, 50),
+		colEstimatedDeliveryTime: "",
+		colDeliveryStatus:        in.DeliveryStatus.Value,
+		colPackAmount:            b.packAmount(),
+		colDeliveryFee:           b.delivery,
+		colTablewareNumber:       in.TablewareNumber.Value,
+		colTablewareStatus:       in.TablewareStatus.Value,
+		colCreated:               now,
+		colUpdated:               now,
 	}
 	if !in.EstimatedDeliveryTime.IsZero() {
-		params["estimated_delivery_time"] = dbTime(in.EstimatedDeliveryTime.Time)
+		params[colEstimatedDeliveryTime] = dbTime(in.EstimatedDeliveryTime.Time)
 	}
 	if err := checkColumns(tx, OrdersCollection, params); err != nil {
 		return "", "", err
@@ -294,7 +294,7 @@ func insertOrder(tx core.App, q quote) (id, number string, err error) {
 	// restart) used the number, so draw past it. The id is random, as PocketBase draws it; a clash draws again.
 	for attempt := 0; ; attempt++ {
 		id, number = compat.NewID().String(), numbers.next(q.now)
-		params["id"], params["number"] = id, number
+		params[colID], params[colNumber] = id, number
 		_, err = insert.Bind(params).Execute()
 		if err == nil {
 			return id, number, nil
@@ -303,9 +303,9 @@ func insertOrder(tx core.App, q quote) (id, number string, err error) {
 			return "", "", err
 		}
 		switch {
-		case strings.Contains(err.Error(), "UNIQUE constraint failed: "+OrdersCollection+".number"):
+		case strings.Contains(err.Error(), "UNIQUE constraint failed: "+OrdersCollection+"."+colNumber):
 			numbers.skipPast(number)
-		case strings.Contains(err.Error(), "UNIQUE constraint failed: "+OrdersCollection+".id"):
+		case strings.Contains(err.Error(), "UNIQUE constraint failed: "+OrdersCollection+"."+colID):
 		default:
 			return "", "", err
 		}
@@ -317,25 +317,28 @@ func insertOrder(tx core.App, q quote) (id, number string, err error) {
 // report's hook cares about completed orders only).
 func insertDetails(tx core.App, orderID string, b bill) error {
 	var sql strings.Builder
-	sql.WriteString("INSERT INTO {{" + DetailsCollection + "}} ([[id]], [[order]], [[name]], [[image]], [[dish_id]], " +
-		"[[setmeal_id]], [[dish_flavor]], [[number]], [[amount]]) VALUES ")
-	params := dbx.Params{"order": orderID}
+	sql.WriteString("INSERT INTO {{" + DetailsCollection + "}} ([[" + colID + "]], [[" + colDetailOrder + "]]")
+	for _, c := range detailColumns {
+		sql.WriteString(", [[" + c + "]]")
+	}
+	sql.WriteString(") VALUES ")
+	params := dbx.Params{colDetailOrder: orderID}
 	rows := make([]dbx.Params, len(b.lines))
 	for i, l := range b.lines {
 		if i > 0 {
 			sql.WriteString(", ")
 		}
 		rows[i] = dbx.Params{
-			"name":        truncate(l.sellable.Name, 32),
-			"image":       l.sellable.Image,
-			"dish_id":     l.sellable.DishID.String(),
-			"setmeal_id":  l.sellable.SetmealID.String(),
-			"dish_flavor": l.item.DishFlavor.Value,
-			"number":      l.item.Number,
-			"amount":      l.sellable.Price,
+			colDetailName:       truncate(l.sellable.Name, 32),
+			colDetailImage:      l.sellable.Image,
+			colDetailDishID:     l.sellable.DishID.String(),
+			colDetailSetmealID:  l.sellable.SetmealID.String(),
+			colDetailDishFlavor: l.item.DishFlavor.Value,
+			colDetailNumber:     l.item.Number,
+			colDetailAmount:     l.sellable.Price,
 		}
 		n := strconv.Itoa(i)
-		sql.WriteString("({:id" + n + "}, {:order}")
+		sql.WriteString("({:id" + n + "}, {:" + colDetailOrder + "}")
 		for _, c := range detailColumns {
 			sql.WriteString(", {:" + c + n + "}")
 			params[c+n] = rows[i][c]
@@ -352,14 +355,15 @@ func insertDetails(tx core.App, orderID string, b bill) error {
 			params["id"+strconv.Itoa(i)] = compat.NewID().String()
 		}
 		_, err := tx.DB().NewQuery(sql.String()).Bind(params).Execute()
-		if err == nil || attempt == 2 || !strings.Contains(err.Error(), "UNIQUE constraint failed: "+DetailsCollection+".id") {
+		if err == nil || attempt == 2 || !strings.Contains(err.Error(), "UNIQUE constraint failed: "+DetailsCollection+"."+colID) {
 			return err
 		}
 	}
 }
 
 // detailColumns are the columns of an item insertDetails fills from the line, in the order of its INSERT.
-var detailColumns = []string{"name", "image", "dish_id", "setmeal_id", "dish_flavor", "number", "amount"}
+var detailColumns = []string{colDetailName, colDetailImage, colDetailDishID, colDetailSetmealID, colDetailDishFlavor,
+	colDetailNumber, colDetailAmount}
 
 // numberSource hands out order numbers: epoch milliseconds followed by a three-digit sequence (16 digits),
 // strictly increasing within the process, so they sort by time and two submits never draw the same one.

@@ -30,8 +30,9 @@ func detailsByOrder(app core.App, orderIDs []string) (map[string][]Detail, error
 	// Plain rows, not records: every order page reads them, and building a PocketBase record per row cost more
 	// than the query.
 	var rows []detailRow
-	err := app.DB().Select("id", "order", "name", "image", "dish_id", "setmeal_id", "dish_flavor", "number", "amount").
-		From(DetailsCollection).Where(dbx.In("order", ids...)).OrderBy("rowid ASC").All(&rows)
+	err := app.DB().Select(colID, colDetailOrder, colDetailName, colDetailImage, colDetailDishID, colDetailSetmealID,
+		colDetailDishFlavor, colDetailNumber, colDetailAmount).
+		From(DetailsCollection).Where(dbx.In(colDetailOrder, ids...)).OrderBy("rowid ASC").All(&rows)
 	if err != nil {
 		return nil, err
 	}
@@ -83,7 +84,7 @@ func pageOrders(app core.App, where dbx.Expression, page compat.Page, withDetail
 		return compat.PageResult[View]{}, err
 	}
 	var rows []*core.Record
-	err = app.RecordQuery(OrdersCollection).Where(where).OrderBy("order_time DESC", "number DESC").
+	err = app.RecordQuery(OrdersCollection).Where(where).OrderBy(colOrderTime+" DESC", colNumber+" DESC").
 		Offset(int64(page.Offset())).Limit(int64(page.Size)).All(&rows)
 	if err != nil {
 		return compat.PageResult[View]{}, err
@@ -98,7 +99,7 @@ func pageOrders(app core.App, where dbx.Expression, page compat.Page, withDetail
 	}
 	out := compat.PageResult[View]{Total: total, Records: make([]View, 0, len(rows))}
 	for _, r := range rows {
-		v := viewOf(r)
+		v := viewOf(asOrder(r))
 		if withDetails {
 			v.OrderDetailList = orDetailsEmpty(details[r.Id])
 		} else {
@@ -118,9 +119,9 @@ func orDetailsEmpty(d []Detail) DetailList {
 
 // History is the customer's orders, newest first, optionally of one status (the mini-program's tabs).
 func History(app core.App, userID compat.ID, page compat.Page, status compat.Int) (compat.PageResult[View], error) {
-	where := dbx.And(dbx.HashExp{"user": userID.String()})
+	where := dbx.And(dbx.HashExp{colUser: userID.String()})
 	if status.Valid {
-		where = dbx.And(where, dbx.HashExp{"status": status.Value})
+		where = dbx.And(where, dbx.HashExp{colStatus: status.Value})
 	}
 	return pageOrders(app, where, page, true)
 }
@@ -139,19 +140,19 @@ func Search(app core.App, f SearchFilter, page compat.Page) (compat.PageResult[V
 	if f.Number != "" {
 		// The start of an order number, read off a receipt or a screen: a prefix, which idx_orders_number serves
 		// (the original's LIKE '%…%' reads every order ever placed).
-		conds = append(conds, sqlite.HasPrefix("number", f.Number))
+		conds = append(conds, sqlite.HasPrefix(colNumber, f.Number))
 	}
 	if f.Phone != "" {
-		conds = append(conds, sqlite.Contains("phone", f.Phone))
+		conds = append(conds, sqlite.Contains(colPhone, f.Phone))
 	}
 	if f.Status.Valid {
-		conds = append(conds, dbx.HashExp{"status": f.Status.Value})
+		conds = append(conds, dbx.HashExp{colStatus: f.Status.Value})
 	}
 	if !f.Begin.IsZero() {
-		conds = append(conds, dbx.NewExp("order_time >= {:begin}", dbx.Params{"begin": dbTime(f.Begin)}))
+		conds = append(conds, dbx.NewExp(colOrderTime+" >= {:begin}", dbx.Params{"begin": dbTime(f.Begin)}))
 	}
 	if !f.End.IsZero() {
-		conds = append(conds, dbx.NewExp("order_time <= {:end}", dbx.Params{"end": dbTime(f.End)}))
+		conds = append(conds, dbx.NewExp(colOrderTime+" <= {:end}", dbx.Params{"end": dbTime(f.End)}))
 	}
 	if len(conds) == 0 {
 		return pageOrders(app, nil, page, false)
@@ -180,8 +181,8 @@ func Count(app core.App) (Statistics, error) {
 		Status int `db:"status"`
 		N      int `db:"n"`
 	}
-	err := app.DB().Select("status", "count(*) AS n").From(OrdersCollection).
-		Where(dbx.In("status", ToBeConfirmed, Confirmed, DeliveryInProgress)).GroupBy("status").All(&rows)
+	err := app.DB().Select(colStatus, "count(*) AS n").From(OrdersCollection).
+		Where(dbx.In(colStatus, ToBeConfirmed, Confirmed, DeliveryInProgress)).GroupBy("status").All(&rows)
 	var s Statistics
 	for _, r := range rows {
 		switch r.Status {

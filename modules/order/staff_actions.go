@@ -23,8 +23,10 @@ func Reject(app core.App, id compat.ID, reason string) error {
 	if utf8.RuneCountInString(reason) > maxReason {
 		return compat.Fail(compat.MsgReasonTooLong)
 	}
-	_, after, err := change(app, id, 0, reject, map[string]any{
-		"rejection_reason": reason, "cancel_time": clock.Now(app),
+	now := clock.Now(app)
+	_, after, err := change(app, id, 0, reject, func(o *Order) {
+		o.SetRejectionReason(reason)
+		o.SetCancelTime(now)
 	})
 	if err != nil {
 		return err
@@ -38,8 +40,10 @@ func CancelByStaff(app core.App, id compat.ID, reason string) error {
 	if utf8.RuneCountInString(reason) > maxReason {
 		return compat.Fail(compat.MsgReasonTooLong)
 	}
-	_, after, err := change(app, id, 0, staffCancel, map[string]any{
-		"cancel_reason": reason, "cancel_time": clock.Now(app),
+	now := clock.Now(app)
+	_, after, err := change(app, id, 0, staffCancel, func(o *Order) {
+		o.SetCancelReason(reason)
+		o.SetCancelTime(now)
 	})
 	if err != nil {
 		return err
@@ -56,18 +60,19 @@ func Deliver(app core.App, id compat.ID) error {
 
 // CompleteOrder marks a delivered order done (派送中 → 已完成) with its delivery time.
 func CompleteOrder(app core.App, id compat.ID) error {
-	_, _, err := change(app, id, 0, complete, map[string]any{"delivery_time": clock.Now(app)})
+	now := clock.Now(app)
+	_, _, err := change(app, id, 0, complete, func(o *Order) { o.SetDeliveryTime(now) })
 	return err
 }
 
 // refundAfterCancel refunds a cancelled order that was paid. The cancellation stands either way: a refund the
 // provider could not make now is logged and asked again by reconciliation.
-func refundAfterCancel(app core.App, order *core.Record) {
-	if order.GetInt("pay_status") != Paid {
+func refundAfterCancel(app core.App, order *Order) {
+	if order.PayStatus() != Paid {
 		return
 	}
 	if err := refundIfOwed(app, order.Id); err != nil {
 		app.Logger().Error("refund of a cancelled order failed; reconciliation will try again",
-			"order", order.GetString("number"), "error", err)
+			"order", order.Number(), "error", err)
 	}
 }

@@ -60,17 +60,18 @@ var (
 	paymentMismatch = transition{"payment mismatch", []int{PendingPayment}, Cancelled}
 )
 
-// apply moves the order from one of t.from to t.to inside tx and then sets fields on it. The status changes by
-// one guarded UPDATE, so of two transitions racing for the same order (two staff clicking, a job and a
+// apply moves the order from one of t.from to t.to inside tx and then sets its other fields with set (nil: none).
+// The status changes by one guarded UPDATE, so of two transitions racing for the same order (two staff clicking, a job and a
 // payment) exactly one wins; moved is false when the order was in none of t.from (or does not exist).
 // The fields are saved through the record, so hooks and realtime subscribers see the change after commit.
-func (t transition) apply(tx core.App, orderID string, fields map[string]any) (order *core.Record, moved bool, err error) {
+func (t transition) apply(tx core.App, orderID string, set func(*Order)) (order *Order, moved bool, err error) {
 	from := make([]string, len(t.from))
 	for i, s := range t.from {
 		from[i] = strconv.Itoa(s)
 	}
 	res, err := tx.NonconcurrentDB().NewQuery(fmt.Sprintf(
-		"UPDATE orders SET status = {:to} WHERE id = {:id} AND status IN (%s)", strings.Join(from, ","),
+		"UPDATE %s SET %s = {:to} WHERE %s = {:id} AND %s IN (%s)",
+		OrdersCollection, colStatus, colID, colStatus, strings.Join(from, ","),
 	)).Bind(dbx.Params{"to": t.to, "id": orderID}).Execute()
 	if err != nil {
 		return nil, false, fmt.Errorf("order %s: %s: %w", orderID, t.name, err)
@@ -78,14 +79,15 @@ func (t transition) apply(tx core.App, orderID string, fields map[string]any) (o
 	if n, err := res.RowsAffected(); err != nil || n != 1 {
 		return nil, false, err
 	}
-	order, err = tx.FindRecordById(OrdersCollection, orderID)
+	r, err := tx.FindRecordById(OrdersCollection, orderID)
 	if err != nil {
 		return nil, false, err
 	}
-	for k, v := range fields {
-		order.Set(k, v)
+	order = asOrder(r)
+	if set != nil {
+		set(order)
 	}
-	if err := tx.Save(order); err != nil {
+	if err := tx.Save(order.Record); err != nil {
 		return nil, false, fmt.Errorf("order %s: %s: %w", orderID, t.name, err)
 	}
 	return order, true, nil
@@ -94,7 +96,7 @@ func (t transition) apply(tx core.App, orderID string, fields map[string]any) (o
 // setPayStatus changes pay_status from one value to another with the same guard, e.g. Paid → Refunded once.
 func setPayStatus(tx core.App, orderID string, from, to int) (bool, error) {
 	res, err := tx.NonconcurrentDB().NewQuery(
-		"UPDATE orders SET pay_status = {:to} WHERE id = {:id} AND pay_status = {:from}",
+		"UPDATE " + OrdersCollection + " SET " + colPayStatus + " = {:to} WHERE " + colID + " = {:id} AND " + colPayStatus + " = {:from}",
 	).Bind(dbx.Params{"to": to, "from": from, "id": orderID}).Execute()
 	if err != nil {
 		return false, err
@@ -118,7 +120,7 @@ var ErrNotFound = compat.Fail(compat.MsgOrderNotFound)
 var ErrWrongStatus = compat.Fail(compat.MsgOrderStatusError)
 
 // findOrder returns the order with id; with a customer id it must be theirs. Otherwise ErrNotFound.
-func findOrder(app core.App, id compat.ID, customerID compat.ID) (*core.Record, error) {
+func findOrder(app core.App, id compat.ID, customerID compat.ID) (*Order, error) {
 	if id == 0 {
 		return nil, ErrNotFound
 	}
@@ -129,16 +131,17 @@ func findOrder(app core.App, id compat.ID, customerID compat.ID) (*core.Record, 
 	if err != nil {
 		return nil, err
 	}
-	if customerID != 0 && r.GetString("user") != customerID.String() {
+	o := asOrder(r)
+	if customerID != 0 && o.UserID() != customerID.String() {
 		return nil, ErrNotFound
 	}
-	return r, nil
+	return o, nil
 }
 
 // change runs t on the order with id in its own transaction, for staff (customerID 0) or for the customer who
 // owns it: `订单不存在` when it is missing or someone else's, `订单状态错误` when its status does not allow t.
 // before is the order as it was, after as it is now; callers use them for refunds and alerts after commit.
-func change(app core.App, id, customerID compat.ID, t transition, fields map[string]any) (before, after *core.Record, err error) {
+func change(app core.App, id, customerID compat.ID, t transition, set func(*Order)) (before, after *Order, err error) {
 	err = app.RunInTransaction(func(tx core.App) error {
 		r, err := findOrder(tx, id, customerID)
 		if err != nil {
@@ -146,7 +149,7 @@ func change(app core.App, id, customerID compat.ID, t transition, fields map[str
 		}
 		before = r
 		var moved bool
-		after, moved, err = t.apply(tx, r.Id, fields)
+		after, moved, err = t.apply(tx, r.Id, set)
 		if err != nil {
 			return err
 		}

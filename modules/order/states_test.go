@@ -1,6 +1,7 @@
 package order
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -8,146 +9,177 @@ import (
 
 	"myrestaurant/internal/apptest"
 	"myrestaurant/modules/alert"
+	"myrestaurant/modules/clock"
 	"myrestaurant/modules/compat"
 )
 
-// Every staff and customer step from every status: allowed ones move the order and set their fields, the rest
-// answer 订单状态错误 and change nothing.
+// statusNames name the subtests, so one case runs alone with e.g. -run 'TestEveryStepFromEveryStatus/confirm/to_be_confirmed'.
+var statusNames = map[int]string{
+	PendingPayment: "pending payment", ToBeConfirmed: "to be confirmed", Confirmed: "confirmed",
+	DeliveryInProgress: "delivery in progress", Completed: "completed", Cancelled: "cancelled",
+}
+
+// with is the fixture reporting to t, for subtests.
+func (f *fixture) with(t *testing.T) *fixture {
+	g := *f
+	g.t = t
+	return &g
+}
+
+// Every step of the state machine from every status, called as the routes and jobs call it: allowed ones move the
+// order and set their fields (a paid order that is cancelled is refunded), the rest answer 订单状态错误 and change
+// nothing. The allowed statuses are written out here rather than read from the transitions, so a change to the
+// machine has to change this table too.
 func TestEveryStepFromEveryStatus(t *testing.T) {
-	f := newFixture(t, mockProvider(t))
-	s := f.customer()
-	type step struct {
+	tests := []struct {
 		name    string
+		step    func(f *fixture, s shopper, o placed) error
 		allowed []int
 		to      int
-		send    func(o placed) apptest.Reply
-		check   func(t *testing.T, o placed, before int)
-	}
-	steps := []step{
-		{"confirm", []int{2}, 3, func(o placed) apptest.Reply {
-			return f.staffCall("PUT", "/admin/order/confirm", map[string]any{"id": o.id, "status": 3})
-		}, nil},
-		{"rejection", []int{2}, 6, func(o placed) apptest.Reply {
-			return f.staffCall("PUT", "/admin/order/rejection", map[string]any{"id": o.id, "rejectionReason": "菜品已销售完，暂时无法接单"})
-		}, func(t *testing.T, o placed, before int) {
-			r := f.order(o.id)
-			if r.GetString("rejection_reason") != "菜品已销售完，暂时无法接单" || r.GetDateTime("cancel_time").IsZero() {
-				t.Errorf("rejection fields: %q %v", r.GetString("rejection_reason"), r.GetDateTime("cancel_time"))
-			}
-		}},
-		{"staff cancel", []int{1, 2, 3, 4}, 6, func(o placed) apptest.Reply {
-			return f.staffCall("PUT", "/admin/order/cancel", map[string]any{"id": o.id, "cancelReason": "客户电话取消"})
-		}, func(t *testing.T, o placed, before int) {
-			r := f.order(o.id)
-			if r.GetString("cancel_reason") != "客户电话取消" || r.GetDateTime("cancel_time").IsZero() {
-				t.Errorf("cancel fields: %q", r.GetString("cancel_reason"))
-			}
-		}},
-		{"delivery", []int{3}, 4, func(o placed) apptest.Reply { return f.staffCall("PUT", path("/admin/order/delivery/%d", o.id), nil) }, nil},
-		{"complete", []int{4}, 5, func(o placed) apptest.Reply { return f.staffCall("PUT", path("/admin/order/complete/%d", o.id), nil) },
-			func(t *testing.T, o placed, before int) {
-				if f.order(o.id).GetDateTime("delivery_time").IsZero() {
-					t.Error("complete set no delivery_time")
+		check   func(t *testing.T, f *fixture, after *Order, from int)
+	}{
+		{name: "confirm", allowed: []int{ToBeConfirmed}, to: Confirmed,
+			step: func(f *fixture, _ shopper, o placed) error { return Confirm(f.app, o.id) }},
+		{name: "reject", allowed: []int{ToBeConfirmed}, to: Cancelled,
+			step: func(f *fixture, _ shopper, o placed) error {
+				return Reject(f.app, o.id, "菜品已销售完，暂时无法接单")
+			},
+			check: func(t *testing.T, _ *fixture, after *Order, _ int) {
+				if after.RejectionReason() != "菜品已销售完，暂时无法接单" || after.CancelTime().IsZero() {
+					t.Errorf("rejection fields: %q %v", after.RejectionReason(), after.CancelTime())
 				}
 			}},
-		{"customer cancel", []int{1, 2}, 6, func(o placed) apptest.Reply {
-			return f.customerCall(s, "PUT", path("/user/order/cancel/%d", o.id), nil)
-		},
-			func(t *testing.T, o placed, before int) {
-				r := f.order(o.id)
-				if r.GetString("cancel_reason") != CustomerCancelReason {
-					t.Errorf("cancel reason %q", r.GetString("cancel_reason"))
+		{name: "staff cancel", allowed: []int{PendingPayment, ToBeConfirmed, Confirmed, DeliveryInProgress}, to: Cancelled,
+			step: func(f *fixture, _ shopper, o placed) error { return CancelByStaff(f.app, o.id, "客户电话取消") },
+			check: func(t *testing.T, _ *fixture, after *Order, _ int) {
+				if after.CancelReason() != "客户电话取消" || after.CancelTime().IsZero() {
+					t.Errorf("cancel fields: %q %v", after.CancelReason(), after.CancelTime())
 				}
-				wantAlerts := []int(nil)
-				if before == 2 {
+			}},
+		{name: "delivery", allowed: []int{Confirmed}, to: DeliveryInProgress,
+			step: func(f *fixture, _ shopper, o placed) error { return Deliver(f.app, o.id) }},
+		{name: "complete", allowed: []int{DeliveryInProgress}, to: Completed,
+			step: func(f *fixture, _ shopper, o placed) error { return CompleteOrder(f.app, o.id) },
+			check: func(t *testing.T, _ *fixture, after *Order, _ int) {
+				if after.DeliveryTime().IsZero() {
+					t.Error("complete set no delivery time")
+				}
+			}},
+		{name: "customer cancel", allowed: []int{PendingPayment, ToBeConfirmed}, to: Cancelled,
+			step: func(f *fixture, s shopper, o placed) error { return CancelByCustomer(f.app, s.id, o.id) },
+			check: func(t *testing.T, f *fixture, after *Order, from int) {
+				if after.CancelReason() != CustomerCancelReason || after.CancelTime().IsZero() {
+					t.Errorf("cancel fields: %q %v", after.CancelReason(), after.CancelTime())
+				}
+				// Staff hear of a cancelled order only when it had reached them, i.e. was paid.
+				var wantAlerts []int
+				if from == ToBeConfirmed {
 					wantAlerts = []int{alert.CustomerCancel}
 				}
-				if got := f.alerts(o.id); !slices.Equal(got, wantAlerts) {
-					t.Errorf("alerts after customer cancel from %d: %v", before, got)
+				if got := f.alerts(compat.ParseID(after.Id)); !slices.Equal(got, wantAlerts) {
+					t.Errorf("alerts %v, want %v", got, wantAlerts)
 				}
 			}},
+		// The steps taken by payments and jobs rather than by a person: the transitions themselves.
+		{name: "pay", allowed: []int{PendingPayment}, to: ToBeConfirmed,
+			step: func(f *fixture, _ shopper, o placed) error {
+				_, _, err := change(f.app, o.id, 0, pay, nil)
+				return err
+			}},
+		{name: "timeout", allowed: []int{PendingPayment}, to: Cancelled,
+			step: func(f *fixture, _ shopper, o placed) error {
+				_, _, err := change(f.app, o.id, 0, timeout, timeoutFields(clock.Now(f.app)))
+				return err
+			},
+			check: func(t *testing.T, _ *fixture, after *Order, _ int) {
+				if after.CancelReason() != TimeoutReason || after.CancelTime().IsZero() {
+					t.Errorf("timeout fields: %q %v", after.CancelReason(), after.CancelTime())
+				}
+			}},
+		{name: "payment mismatch", allowed: []int{PendingPayment}, to: Cancelled,
+			step: func(f *fixture, _ shopper, o placed) error {
+				_, _, err := change(f.app, o.id, 0, paymentMismatch, nil)
+				return err
+			}},
 	}
-	for _, st := range steps {
-		for from := 1; from <= 6; from++ {
-			payStatus := Paid
-			if from == 1 {
-				payStatus = Unpaid
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t, mockProvider(t))
+			s := f.customer()
+			for from := PendingPayment; from <= Cancelled; from++ {
+				t.Run(statusNames[from], func(t *testing.T) {
+					f := f.with(t)
+					payStatus := Paid
+					if from == PendingPayment {
+						payStatus = Unpaid
+					}
+					o := f.rawOrder(s, from, payStatus)
+					err := tc.step(f, s, o)
+					after := f.order(o.id)
+					if !slices.Contains(tc.allowed, from) {
+						if !errors.Is(err, ErrWrongStatus) {
+							t.Errorf("error %v, want 订单状态错误", err)
+						}
+						if after.Status() != from || after.PayStatus() != payStatus {
+							t.Errorf("a refused step changed the order to %d/%d", after.Status(), after.PayStatus())
+						}
+						return
+					}
+					if err != nil {
+						t.Fatal(err)
+					}
+					if after.Status() != tc.to {
+						t.Errorf("status %d, want %d", after.Status(), tc.to)
+					}
+					wantPay := payStatus
+					if tc.to == Cancelled && payStatus == Paid {
+						wantPay = Refunded
+					}
+					if after.PayStatus() != wantPay {
+						t.Errorf("pay status %d, want %d", after.PayStatus(), wantPay)
+					}
+					if wantPay == Refunded && !slices.Equal(f.ledger(o.id), []string{"refund/succeeded/5800"}) {
+						t.Errorf("ledger %v, want one refund", f.ledger(o.id))
+					}
+					if tc.check != nil {
+						tc.check(t, f, after, from)
+					}
+				})
 			}
-			o := f.rawOrder(s, from, payStatus)
-			r := st.send(o)
-			after := f.order(o.id)
-			if !slices.Contains(st.allowed, from) {
-				if r.Code != 0 || r.Message() != compat.MsgOrderStatusError {
-					t.Errorf("%s from %d: code %d %q, want 订单状态错误", st.name, from, r.Code, r.Message())
-				}
-				if after.GetInt("status") != from || after.GetInt("pay_status") != payStatus {
-					t.Errorf("%s from %d changed the order to %d/%d", st.name, from, after.GetInt("status"), after.GetInt("pay_status"))
-				}
-				continue
-			}
-			if r.Code != 1 {
-				t.Errorf("%s from %d: %q", st.name, from, r.Message())
-				continue
-			}
-			if after.GetInt("status") != st.to {
-				t.Errorf("%s from %d: status %d, want %d", st.name, from, after.GetInt("status"), st.to)
-			}
-			// A paid order that is cancelled is refunded; an unpaid one stays unpaid.
-			wantPay := payStatus
-			if st.to == Cancelled && payStatus == Paid {
-				wantPay = Refunded
-			}
-			if after.GetInt("pay_status") != wantPay {
-				t.Errorf("%s from %d: pay_status %d, want %d", st.name, from, after.GetInt("pay_status"), wantPay)
-			}
-			if wantPay == Refunded && !slices.Equal(f.ledger(o.id), []string{"refund/succeeded/5800"}) {
-				t.Errorf("%s from %d: ledger %v, want one refund", st.name, from, f.ledger(o.id))
-			}
-			if st.check != nil {
-				st.check(t, o, from)
-			}
-		}
+		})
 	}
 }
 
-func TestStepsOnMissingOrdersAndBadInput(t *testing.T) {
+// Steps on an order that does not exist, or is another customer's, answer 订单不存在 and change nothing.
+func TestStepsOnMissingAndOthersOrders(t *testing.T) {
 	f := newFixture(t, mockProvider(t))
-	s := f.customer()
-	other := f.customer()
-	theirs := f.rawOrder(other, 2, Paid)
-	missing := compat.ID(999999999999999)
-
-	expect(t, "confirm missing", f.staffCall("PUT", "/admin/order/confirm", map[string]any{"id": missing}), compat.MsgOrderNotFound)
-	expect(t, "reject missing", f.staffCall("PUT", "/admin/order/rejection", map[string]any{"id": missing}), compat.MsgOrderNotFound)
-	expect(t, "cancel missing", f.staffCall("PUT", "/admin/order/cancel", map[string]any{"id": missing}), compat.MsgOrderNotFound)
-	expect(t, "delivery missing", f.staffCall("PUT", path("/admin/order/delivery/%d", missing), nil), compat.MsgOrderNotFound)
-	expect(t, "complete missing", f.staffCall("PUT", path("/admin/order/complete/%d", missing), nil), compat.MsgOrderNotFound)
-	expect(t, "confirm without id", f.staffCall("PUT", "/admin/order/confirm", map[string]any{}), compat.MsgIDRequired)
-	expect(t, "confirm id as string", f.staffCall("PUT", "/admin/order/confirm", map[string]any{"id": theirs.id.String()}), "")
-	long := make([]rune, 256)
-	for i := range long {
-		long[i] = '长'
+	s, other := f.customer(), f.customer()
+	theirs := f.rawOrder(other, ToBeConfirmed, Paid)
+	const missing = compat.ID(999999999999999)
+	tests := []struct {
+		name string
+		step func() error
+	}{
+		{"confirm missing", func() error { return Confirm(f.app, missing) }},
+		{"reject missing", func() error { return Reject(f.app, missing, "") }},
+		{"staff cancel missing", func() error { return CancelByStaff(f.app, missing, "") }},
+		{"delivery missing", func() error { return Deliver(f.app, missing) }},
+		{"complete missing", func() error { return CompleteOrder(f.app, missing) }},
+		{"customer cancel missing", func() error { return CancelByCustomer(f.app, s.id, missing) }},
+		{"customer cancel of another's", func() error { return CancelByCustomer(f.app, s.id, theirs.id) }},
+		{"reminder of another's", func() error { return Remind(f.app, s.id, theirs.id) }},
+		{"repetition of another's", func() error { _, err := Repeat(f.app, s.id, theirs.id); return err }},
+		{"detail of another's", func() error { _, err := Find(f.app, theirs.id, s.id); return err }},
 	}
-	expect(t, "long reason", f.staffCall("PUT", "/admin/order/cancel", map[string]any{"id": theirs.id, "cancelReason": string(long)}), compat.MsgReasonTooLong)
-
-	// Someone else's order looks exactly like a missing one.
-	for _, id := range []compat.ID{missing, theirs.id} {
-		expect(t, "customer cancel", f.customerCall(s, "PUT", path("/user/order/cancel/%d", id), nil), compat.MsgOrderNotFound)
-		expect(t, "customer detail", f.customerCall(s, "GET", path("/user/order/orderDetail/%d", id), nil), compat.MsgOrderNotFound)
-		expect(t, "repetition", f.customerCall(s, "POST", path("/user/order/repetition/%d", id), nil), compat.MsgOrderNotFound)
-		expect(t, "reminder", f.customerCall(s, "GET", path("/user/order/reminder/%d", id), nil), compat.MsgOrderNotFound)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := tc.step(); !errors.Is(err, ErrNotFound) {
+				t.Errorf("error %v, want 订单不存在", err)
+			}
+		})
 	}
-	if f.order(theirs.id).GetInt("status") != Confirmed {
-		t.Fatal("the other customer's order changed")
-	}
-	// No token, or the wrong kind: 401 with an empty body.
-	for _, r := range []apptest.Reply{
-		f.customerCall(shopper{token: "bad"}, "GET", "/user/order/historyOrders?page=1&pageSize=10", nil),
-		apptest.Call(t, "GET", f.base+"/admin/order/statistics", nil, "token", s.token),
-	} {
-		if r.Status != 401 {
-			t.Errorf("unauthenticated: HTTP %d", r.Status)
-		}
+	if r := f.order(theirs.id); r.Status() != ToBeConfirmed || r.PayStatus() != Paid {
+		t.Fatalf("the other customer's order changed to %d/%d", r.Status(), r.PayStatus())
 	}
 }
 
@@ -185,7 +217,7 @@ func TestConcurrentConfirmChangesOnce(t *testing.T) {
 				t.Fatalf("loser: %q", r.Message())
 			}
 		}
-		if f.order(o.id).GetInt("status") != Confirmed {
+		if f.order(o.id).Status() != Confirmed {
 			t.Fatal("not confirmed")
 		}
 	}

@@ -2,6 +2,7 @@ package order
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -52,7 +53,7 @@ func TestSubmitPricesTheOrderAndSnapshotsIt(t *testing.T) {
 		got.EstimatedDeliveryTime.In(clock.Zone()).Format("2006-01-02 15:04") != "2030-01-02 12:30" {
 		t.Fatalf("stored order: %s", v.Data)
 	}
-	if n := f.order(got.ID).GetInt("delivery_fee"); n != 600 {
+	if n := f.order(got.ID).DeliveryFee(); n != 600 {
 		t.Errorf("delivery_fee %d", n)
 	}
 	var lines []string
@@ -108,14 +109,10 @@ func TestSubmitRefusals(t *testing.T) {
 	delete(body, "addressBookId")
 	expect(t, "no address", f.customerCall(s, "POST", "/user/order/submit", body), compat.MsgAddressEmpty)
 
-	for field, value := range map[string]any{"payMethod": 3, "deliveryStatus": 2, "tablewareStatus": 5, "tablewareNumber": -1,
-		"remark": strings.Repeat("辣", 101)} {
-		body := f.submitBody(s, amount)
-		body[field] = value
-		if r := f.customerCall(s, "POST", "/user/order/submit", body); r.Code != 0 || r.Message() == "" || r.Message() == compat.MsgUnknownError {
-			t.Errorf("%s=%v: code %d %q", field, value, r.Code, r.Message())
-		}
-	}
+	// The route answers SubmitInput.check's refusals (every one is TestSubmitInputCheck).
+	body = f.submitBody(s, amount)
+	body["payMethod"] = 3
+	expect(t, "pay method", f.customerCall(s, "POST", "/user/order/submit", body), compat.MsgPayMethodInvalid)
 	body = f.submitBody(s, amount)
 	body["estimatedDeliveryTime"] = "tomorrow"
 	if r := f.customerCall(s, "POST", "/user/order/submit", body); r.Code != 0 || !strings.HasPrefix(r.Message(), compat.MsgBadRequest) {
@@ -228,5 +225,50 @@ func TestOrderNumbersIncreaseAndSkipPastClashes(t *testing.T) {
 	s.skipPast("9999999999999999")
 	if c := s.next(now); c != "10000000000000000" {
 		t.Fatalf("after a clash: %s", c)
+	}
+}
+
+// SubmitInput.check fills in the original's defaults and refuses what the order's columns cannot hold.
+func TestSubmitInputCheck(t *testing.T) {
+	tests := []struct {
+		name string
+		in   SubmitInput
+		want string      // the refusal, "" when accepted
+		then SubmitInput // the input after an accepted check
+	}{
+		{name: "defaults", in: SubmitInput{},
+			then: SubmitInput{PayMethod: compat.IntOf(PayWeChat), DeliveryStatus: compat.IntOf(1), TablewareStatus: compat.IntOf(1)}},
+		{name: "given values kept",
+			in: SubmitInput{PayMethod: compat.IntOf(PayAlipay), DeliveryStatus: compat.IntOf(0), TablewareStatus: compat.IntOf(0),
+				TablewareNumber: compat.IntOf(maxTablewareNumber), Remark: compat.Text{Value: strings.Repeat("辣", maxRemark), Valid: true}},
+			then: SubmitInput{PayMethod: compat.IntOf(PayAlipay), DeliveryStatus: compat.IntOf(0), TablewareStatus: compat.IntOf(0),
+				TablewareNumber: compat.IntOf(maxTablewareNumber), Remark: compat.Text{Value: strings.Repeat("辣", maxRemark), Valid: true}}},
+		{name: "unknown pay method", in: SubmitInput{PayMethod: compat.IntOf(3)}, want: compat.MsgPayMethodInvalid},
+		{name: "pay method zero", in: SubmitInput{PayMethod: compat.IntOf(0)}, want: compat.MsgPayMethodInvalid},
+		{name: "remark too long", in: SubmitInput{Remark: compat.Text{Value: strings.Repeat("辣", maxRemark+1), Valid: true}},
+			want: compat.MsgRemarkTooLong},
+		{name: "unknown delivery status", in: SubmitInput{DeliveryStatus: compat.IntOf(2)}, want: compat.MsgDeliveryStatusInvalid},
+		{name: "unknown tableware status", in: SubmitInput{TablewareStatus: compat.IntOf(5)}, want: compat.MsgTablewareInvalid},
+		{name: "negative tableware number", in: SubmitInput{TablewareNumber: compat.IntOf(-1)}, want: compat.MsgTablewareInvalid},
+		{name: "too many tableware", in: SubmitInput{TablewareNumber: compat.IntOf(maxTablewareNumber + 1)}, want: compat.MsgTablewareInvalid},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := tc.in
+			err := in.check()
+			if tc.want != "" {
+				var ce *compat.Error
+				if !errors.As(err, &ce) || ce.Msg != tc.want {
+					t.Fatalf("error %v, want %q", err, tc.want)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if in != tc.then {
+				t.Errorf("after check %+v, want %+v", in, tc.then)
+			}
+		})
 	}
 }

@@ -39,7 +39,7 @@ func TestAdminAppSocketRingsForPaidOrdersAndReminders(t *testing.T) {
 	if r := f.pay(s, failed); r.Code == 1 {
 		t.Fatal("the failing payment succeeded")
 	}
-	if f.order(failed.id).GetInt("status") != PendingPayment {
+	if f.order(failed.id).Status() != PendingPayment {
 		t.Fatal("the failed payment moved the order")
 	}
 	// A payment refused for a cancelled order raises nothing either.
