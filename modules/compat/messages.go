@@ -2,7 +2,7 @@ package compat
 
 // Messages of the plumbing itself: request decoding, sign-in checks, stored-record validation and the
 // unknown error. A module's own messages live in that module's messages.go; the exact texts of the
-// original (CONTRACT.md §2.4) keep their wording wherever they live.
+// original (docs/compat-api.md §2.4) keep their wording wherever they live.
 const (
 	MsgAlreadyExists = "已存在"
 	MsgUnknownError  = "未知错误"
@@ -28,4 +28,7 @@ const (
 	msgParamInvalidFormat  = "参数 %s 不正确"
 	msgParamRequiredFormat = "参数 %s 不能为空"
 	msgParamTooManyFormat  = "参数 %s 过多"
+	// MsgFieldTooLongFormat refuses a too long text field of a request; it takes the field's Chinese name and
+	// its limit.
+	MsgFieldTooLongFormat = "%s不能超过%d个字符"
 )

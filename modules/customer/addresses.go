@@ -113,7 +113,7 @@ func (in AddressInput) apply(r *core.Record) error {
 		}
 		v := strings.TrimSpace(f.value.Value)
 		if utf8.RuneCountInString(v) > f.max {
-			return compat.Failf(MsgFieldTooLongFormat, f.label, f.max)
+			return compat.Failf(compat.MsgFieldTooLongFormat, f.label, f.max)
 		}
 		r.Set(f.column, v)
 	}

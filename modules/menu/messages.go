@@ -2,7 +2,7 @@ package menu
 
 // Messages of categories, dishes and set meals.
 const (
-	// The original's exact texts (CONTRACT.md §2.4).
+	// The original's exact texts (docs/compat-api.md §2.4).
 	MsgCategoryHasSetmeal  = "当前分类关联了套餐,不能删除"
 	MsgCategoryHasDish     = "当前分类关联了菜品,不能删除"
 	MsgSetmealEnableFailed = "套餐内包含未启售菜品，无法启售"

@@ -89,7 +89,7 @@ func (in EmployeeInput) apply(app core.App, r *core.Record) error {
 		max          int
 	}{{"username", "账号", 32}, {"name", "员工姓名", 32}, {"phone", "手机号", 11}, {"id_number", "身份证号", 18}} {
 		if n := utf8.RuneCountInString(r.GetString(f.field)); n > f.max {
-			return compat.Failf(MsgFieldTooLongFormat, f.label, f.max)
+			return compat.Failf(compat.MsgFieldTooLongFormat, f.label, f.max)
 		}
 	}
 	if sex := r.GetString("sex"); sex != "" && sex != "0" && sex != "1" {

@@ -1,13 +1,14 @@
 package staff
 
-// Messages of employee sign-in, accounts, roles and passwords. The first five are the original's exact
-// texts (CONTRACT.md §2.4); the rest are ours (the original has no roles and trusted its input).
+// Messages of employee sign-in, accounts, roles and passwords. The first four are the original's exact
+// texts (docs/compat-api.md §2.4); the rest are ours (the original has no roles and trusted its input).
 const (
 	MsgPasswordError      = "密码错误"
 	MsgAccountNotFound    = "账号不存在"
 	MsgAccountLocked      = "账号被锁定"
 	MsgPasswordEditFailed = "密码修改失败"
-	MsgEmployeeNotFound   = "员工不存在"
+
+	MsgEmployeeNotFound = "员工不存在"
 
 	MsgCannotDisableSelf  = "不能禁用当前登录的账号"
 	MsgNewPasswordInvalid = "新密码长度应为6到72个字符"
@@ -21,6 +22,4 @@ const (
 	MsgNameRequired       = "员工姓名不能为空"
 	MsgSexInvalid         = "性别应为1（男）或0（女）"
 	MsgEmployeeIDRequired = "员工id不能为空"
-	// MsgFieldTooLongFormat takes the field's Chinese name and its limit.
-	MsgFieldTooLongFormat = "%s不能超过%d个字符"
 )
