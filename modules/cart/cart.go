@@ -64,10 +64,10 @@ type selector struct {
 
 func (s selector) check() error {
 	if (s.dishID == 0) == (s.setmealID == 0) {
-		return compat.Fail(compat.MsgCartChooseItem)
+		return compat.Fail(MsgCartChooseItem)
 	}
 	if s.flavor != nil && utf8.RuneCountInString(*s.flavor) > MaxFlavorLength {
-		return compat.Fail(compat.MsgDishFlavorTooLong)
+		return compat.Fail(MsgDishFlavorTooLong)
 	}
 	return nil
 }

@@ -121,7 +121,7 @@ func TestCartRefusesWhatCannotBeSold(t *testing.T) {
 		"an off-sale set meal":             map[string]any{"setmealId": s.offMeal},
 		"a dish id given as a set meal id": map[string]any{"setmealId": s.rice},
 	} {
-		wantFail(t, name, s.call(t, s.tokA, "POST", "/user/shoppingCart/add", body), compat.MsgItemOffSale)
+		wantFail(t, name, s.call(t, s.tokA, "POST", "/user/shoppingCart/add", body), menu.MsgItemOffSale)
 	}
 	if items := s.list(t, s.tokA); len(items) != 0 {
 		t.Fatalf("refused items reached the cart: %+v", items)
@@ -133,7 +133,7 @@ func TestCartRefusesWhatCannotBeSold(t *testing.T) {
 	if items := s.list(t, s.tokA); len(items) != 0 {
 		t.Fatalf("stopped dish still in the cart: %+v", items)
 	}
-	wantFail(t, "add after stop-sale", s.call(t, s.tokA, "POST", "/user/shoppingCart/add", map[string]any{"dishId": s.fish}), compat.MsgItemOffSale)
+	wantFail(t, "add after stop-sale", s.call(t, s.tokA, "POST", "/user/shoppingCart/add", map[string]any{"dishId": s.fish}), menu.MsgItemOffSale)
 }
 
 func TestCartRefusesBadInput(t *testing.T) {
@@ -145,10 +145,10 @@ func TestCartRefusesBadInput(t *testing.T) {
 			body any
 			msg  string
 		}{
-			{"nothing chosen", `{}`, compat.MsgCartChooseItem},
-			{"an empty body", ``, compat.MsgCartChooseItem},
-			{"null ids", `{"dishId":null,"setmealId":null}`, compat.MsgCartChooseItem},
-			{"both a dish and a set meal", map[string]any{"dishId": s.rice, "setmealId": s.combo}, compat.MsgCartChooseItem},
+			{"nothing chosen", `{}`, cart.MsgCartChooseItem},
+			{"an empty body", ``, cart.MsgCartChooseItem},
+			{"null ids", `{"dishId":null,"setmealId":null}`, cart.MsgCartChooseItem},
+			{"both a dish and a set meal", map[string]any{"dishId": s.rice, "setmealId": s.combo}, cart.MsgCartChooseItem},
 			{"malformed JSON", `{"dishId":`, compat.MsgBadRequest},
 			{"an array", `[1]`, compat.MsgBadRequest},
 			{"a word for the id", `{"dishId":"abc"}`, compat.MsgBadRequest},
@@ -156,7 +156,7 @@ func TestCartRefusesBadInput(t *testing.T) {
 			{"a fractional id", `{"setmealId":1.5}`, compat.MsgBadRequest},
 			{"a boolean id", `{"dishId":true}`, compat.MsgBadRequest},
 			{"an object flavor", map[string]any{"dishId": s.rice, "dishFlavor": map[string]any{"a": 1}}, compat.MsgBadRequest},
-			{"a flavor longer than 255", map[string]any{"dishId": s.rice, "dishFlavor": strings.Repeat("辣", 256)}, compat.MsgDishFlavorTooLong},
+			{"a flavor longer than 255", map[string]any{"dishId": s.rice, "dishFlavor": strings.Repeat("辣", 256)}, cart.MsgDishFlavorTooLong},
 			{"a huge body", huge, "请求数据过大"},
 		} {
 			wantFail(t, path+": "+c.name, s.call(t, s.tokA, "POST", path, c.body), c.msg)
@@ -292,7 +292,7 @@ func TestExportsForOrders(t *testing.T) {
 	}
 	err := cart.AddItem(s.app, s.userA, cart.Choice{DishID: s.offDish}, 1)
 	var be *compat.Error
-	if !errors.As(err, &be) || be.Msg != compat.MsgItemOffSale {
+	if !errors.As(err, &be) || be.Msg != menu.MsgItemOffSale {
 		t.Fatalf("re-adding an off-sale dish: %v", err)
 	}
 

@@ -3,6 +3,7 @@ package compat
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -21,7 +22,7 @@ func DecodeBody(e *core.RequestEvent, dst any) error {
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			return Fail("请求数据过大")
+			return Fail(MsgBodyTooLarge)
 		}
 		return Fail(MsgBadRequest)
 	}
@@ -40,13 +41,13 @@ func describeJSONError(err error) string {
 	}
 	var typeErr *json.UnmarshalTypeError
 	if errors.As(err, &typeErr) && typeErr.Field != "" {
-		return "字段 " + typeErr.Field + " 类型不正确"
+		return fmt.Sprintf(msgFieldTypeFormat, typeErr.Field)
 	}
 	var syntaxErr *json.SyntaxError
 	if errors.As(err, &syntaxErr) {
-		return "JSON 语法错误"
+		return msgJSONSyntax
 	}
-	return "字段类型不正确"
+	return msgFieldType
 }
 
 // Query is the first value of a query parameter, as e.Request.URL.Query().Get(name) gives it, without
@@ -79,7 +80,7 @@ func Query(e *core.RequestEvent, name string) string {
 func QueryInt(e *core.RequestEvent, name string) (Int, error) {
 	n, err := ParseInt(Query(e, name))
 	if err != nil {
-		return Int{}, Failf("参数 %s 必须是整数", name)
+		return Int{}, Failf(msgParamNotIntFormat, name)
 	}
 	return n, nil
 }
@@ -97,7 +98,7 @@ func PathID(e *core.RequestEvent, name string) (ID, error) {
 func requireID(s, name string) (ID, error) {
 	id := ParseID(s)
 	if id == 0 {
-		return 0, Failf("参数 %s 不正确", name)
+		return 0, Failf(msgParamInvalidFormat, name)
 	}
 	return id, nil
 }
@@ -106,11 +107,11 @@ func requireID(s, name string) (ID, error) {
 func QueryIDs(e *core.RequestEvent, name string) ([]ID, error) {
 	raw := strings.TrimSpace(Query(e, name))
 	if raw == "" {
-		return nil, Failf("参数 %s 不能为空", name)
+		return nil, Failf(msgParamRequiredFormat, name)
 	}
 	parts := strings.Split(raw, ",")
 	if len(parts) > 1000 {
-		return nil, Failf("参数 %s 过多", name)
+		return nil, Failf(msgParamTooManyFormat, name)
 	}
 	ids := make([]ID, 0, len(parts))
 	for _, p := range parts {

@@ -20,7 +20,7 @@ const AddressesCollection = "address_book"
 // ErrAddressNotFound is the answer for an address that does not exist or belongs to another customer: the two
 // cases look the same, so nobody learns which ids exist. It is a business error (`地址不存在`); the order
 // module may test for it with errors.Is and answer with its own message.
-var ErrAddressNotFound = compat.Fail(compat.MsgAddressNotFound)
+var ErrAddressNotFound = compat.Fail(MsgAddressNotFound)
 
 // Address is the AddressBook JSON of the contract.
 type Address struct {
@@ -115,12 +115,12 @@ func (in AddressInput) apply(r *core.Record) error {
 		}
 		v := strings.TrimSpace(f.value.Value)
 		if utf8.RuneCountInString(v) > f.max {
-			return compat.Failf("%s不能超过%d个字符", f.label, f.max)
+			return compat.Failf(compat.MsgFieldTooLongFormat, f.label, f.max)
 		}
 		r.Set(f.column, v)
 	}
 	if r.GetString("phone") == "" {
-		return compat.Fail(compat.MsgAddressPhoneRequired)
+		return compat.Fail(MsgAddressPhoneRequired)
 	}
 	return nil
 }
@@ -212,7 +212,7 @@ func addAddress(app core.App, userID compat.ID, in AddressInput) (*core.Record, 
 			return err
 		}
 		if n >= MaxAddresses {
-			return compat.Failf(compat.MsgTooManyAddressesFormat, MaxAddresses)
+			return compat.Failf(MsgTooManyAddressesFormat, MaxAddresses)
 		}
 		return compat.Save(tx, r)
 	})
@@ -223,7 +223,7 @@ func addAddress(app core.App, userID compat.ID, in AddressInput) (*core.Record, 
 // same transaction); 0 makes it an ordinary address.
 func updateAddress(app core.App, userID compat.ID, in AddressInput) error {
 	if in.ID == 0 {
-		return compat.Fail(compat.MsgAddressIDRequired)
+		return compat.Fail(MsgAddressIDRequired)
 	}
 	return app.RunInTransaction(func(tx core.App) error {
 		r, err := FindOwnAddress(tx, userID, in.ID)
@@ -252,7 +252,7 @@ func updateAddress(app core.App, userID compat.ID, in AddressInput) error {
 // unique index on address_book(user) WHERE is_default guards it as well).
 func setDefaultAddress(app core.App, userID, addressID compat.ID) error {
 	if addressID == 0 {
-		return compat.Fail(compat.MsgAddressIDRequired)
+		return compat.Fail(MsgAddressIDRequired)
 	}
 	return app.RunInTransaction(func(tx core.App) error {
 		r, err := FindOwnAddress(tx, userID, addressID)
@@ -303,7 +303,7 @@ func defaultAddress(app core.App, userID compat.ID) (Address, error) {
 		return Address{}, err
 	}
 	if len(rows) != 1 {
-		return Address{}, compat.Fail(compat.MsgNoDefaultAddress)
+		return Address{}, compat.Fail(MsgNoDefaultAddress)
 	}
 	return AddressOf(rows[0]), nil
 }

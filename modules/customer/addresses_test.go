@@ -99,7 +99,7 @@ func TestAddressBookRoundTrip(t *testing.T) {
 		}
 	}
 
-	wantFail(t, "default before any is set", b.call(t, b.tokA, "GET", "/user/addressBook/default", nil), compat.MsgNoDefaultAddress)
+	wantFail(t, "default before any is set", b.call(t, b.tokA, "GET", "/user/addressBook/default", nil), customer.MsgNoDefaultAddress)
 
 	// Every field is saved on update, province, city and district too; the label may be a string.
 	edit := map[string]any{
@@ -147,8 +147,8 @@ func TestAddressBookRoundTrip(t *testing.T) {
 	if len(left) != 0 {
 		t.Fatalf("addresses left: %+v", left)
 	}
-	wantFail(t, "default after deleting it", b.call(t, b.tokA, "GET", "/user/addressBook/default", nil), compat.MsgNoDefaultAddress)
-	wantFail(t, "get a deleted address", b.call(t, b.tokA, "GET", "/user/addressBook/"+id.String(), nil), compat.MsgAddressNotFound)
+	wantFail(t, "default after deleting it", b.call(t, b.tokA, "GET", "/user/addressBook/default", nil), customer.MsgNoDefaultAddress)
+	wantFail(t, "get a deleted address", b.call(t, b.tokA, "GET", "/user/addressBook/"+id.String(), nil), customer.MsgAddressNotFound)
 }
 
 func TestUpdateCanSetAndClearTheDefault(t *testing.T) {
@@ -178,7 +178,7 @@ func TestCustomersNeverSeeOrTouchEachOthersAddresses(t *testing.T) {
 	if len(list) != 1 || list[0].ID != mine {
 		t.Fatalf("A's list: %+v", list)
 	}
-	wantFail(t, "A's default is not B's", b.call(t, b.tokA, "GET", "/user/addressBook/default", nil), compat.MsgNoDefaultAddress)
+	wantFail(t, "A's default is not B's", b.call(t, b.tokA, "GET", "/user/addressBook/default", nil), customer.MsgNoDefaultAddress)
 
 	// Someone else's address answers exactly as a missing one.
 	for _, c := range []struct {
@@ -199,7 +199,7 @@ func TestCustomersNeverSeeOrTouchEachOthersAddresses(t *testing.T) {
 	} {
 		other := b.call(t, b.tokA, c.method, c.path(theirs), c.body(theirs))
 		absent := b.call(t, b.tokA, c.method, c.path(missing), c.body(missing))
-		wantFail(t, c.name+" of B's address", other, compat.MsgAddressNotFound)
+		wantFail(t, c.name+" of B's address", other, customer.MsgAddressNotFound)
 		if other.Message() != absent.Message() || string(other.Data) != string(absent.Data) {
 			t.Errorf("%s: B's address answers %q, a missing one %q", c.name, other.Message(), absent.Message())
 		}
@@ -296,9 +296,9 @@ func TestAddressBookRefusesBadInput(t *testing.T) {
 	}{
 		{"add: malformed JSON", "POST", "/user/addressBook", `{"phone":`, compat.MsgBadRequest},
 		{"add: an array", "POST", "/user/addressBook", `[1,2]`, compat.MsgBadRequest},
-		{"add: no phone", "POST", "/user/addressBook", withField("phone", nil), compat.MsgAddressPhoneRequired},
-		{"add: blank phone", "POST", "/user/addressBook", withField("phone", "  "), compat.MsgAddressPhoneRequired},
-		{"add: empty body", "POST", "/user/addressBook", ``, compat.MsgAddressPhoneRequired},
+		{"add: no phone", "POST", "/user/addressBook", withField("phone", nil), customer.MsgAddressPhoneRequired},
+		{"add: blank phone", "POST", "/user/addressBook", withField("phone", "  "), customer.MsgAddressPhoneRequired},
+		{"add: empty body", "POST", "/user/addressBook", ``, customer.MsgAddressPhoneRequired},
 		{"add: long phone", "POST", "/user/addressBook", withField("phone", "138000000001"), "手机号不能超过11个字符"},
 		{"add: long detail", "POST", "/user/addressBook", withField("detail", strings.Repeat("路", 201)), "详细地址不能超过200个字符"},
 		{"add: long sex", "POST", "/user/addressBook", withField("sex", "先生女士"), "性别不能超过2个字符"},
@@ -306,22 +306,22 @@ func TestAddressBookRefusesBadInput(t *testing.T) {
 		{"add: an object label", "POST", "/user/addressBook", withField("label", map[string]any{"a": 1}), compat.MsgBadRequest},
 		{"add: an array consignee", "POST", "/user/addressBook", withField("consignee", []string{"a"}), compat.MsgBadRequest},
 		{"add: a huge body", "POST", "/user/addressBook", huge, "请求数据过大"},
-		{"update: no id", "PUT", "/user/addressBook", map[string]any{"phone": "1"}, compat.MsgAddressIDRequired},
+		{"update: no id", "PUT", "/user/addressBook", map[string]any{"phone": "1"}, customer.MsgAddressIDRequired},
 		{"update: a word for the id", "PUT", "/user/addressBook", map[string]any{"id": "abc"}, compat.MsgBadRequest},
 		{"update: a negative id", "PUT", "/user/addressBook", map[string]any{"id": -1}, compat.MsgBadRequest},
 		{"update: a fractional id", "PUT", "/user/addressBook", map[string]any{"id": 1.5}, compat.MsgBadRequest},
 		{"update: a word for isDefault", "PUT", "/user/addressBook", map[string]any{"id": id, "isDefault": "yes"}, compat.MsgBadRequest},
-		{"update: blank phone", "PUT", "/user/addressBook", map[string]any{"id": id, "phone": ""}, compat.MsgAddressPhoneRequired},
+		{"update: blank phone", "PUT", "/user/addressBook", map[string]any{"id": id, "phone": ""}, customer.MsgAddressPhoneRequired},
 		{"update: malformed JSON", "PUT", "/user/addressBook", `{"id":1`, compat.MsgBadRequest},
 		{"get: a word for the id", "GET", "/user/addressBook/abc", nil, "参数 id 不正确"},
 		{"get: a negative id", "GET", "/user/addressBook/-5", nil, "参数 id 不正确"},
 		{"get: a huge id", "GET", "/user/addressBook/99999999999999999999999", nil, "参数 id 不正确"},
-		{"get: a missing id", "GET", "/user/addressBook/123456789012345", nil, compat.MsgAddressNotFound},
-		{"default: no id", "PUT", "/user/addressBook/default", `{}`, compat.MsgAddressIDRequired},
-		{"default: empty body", "PUT", "/user/addressBook/default", ``, compat.MsgAddressIDRequired},
+		{"get: a missing id", "GET", "/user/addressBook/123456789012345", nil, customer.MsgAddressNotFound},
+		{"default: no id", "PUT", "/user/addressBook/default", `{}`, customer.MsgAddressIDRequired},
+		{"default: empty body", "PUT", "/user/addressBook/default", ``, customer.MsgAddressIDRequired},
 		{"default: a word for the id", "PUT", "/user/addressBook/default", map[string]any{"id": "x"}, compat.MsgBadRequest},
-		{"delete: no id", "DELETE", "/user/addressBook", nil, compat.MsgAddressIDRequired},
-		{"delete: no id, with a slash", "DELETE", "/user/addressBook/", nil, compat.MsgAddressIDRequired},
+		{"delete: no id", "DELETE", "/user/addressBook", nil, customer.MsgAddressIDRequired},
+		{"delete: no id, with a slash", "DELETE", "/user/addressBook/", nil, customer.MsgAddressIDRequired},
 		{"delete: a word for the id", "DELETE", "/user/addressBook/?id=abc", nil, "参数 id 不正确"},
 		{"delete: a negative id", "DELETE", "/user/addressBook?id=-3", nil, "参数 id 不正确"},
 		{"delete: a malformed body", "DELETE", "/user/addressBook/", `{"id":`, compat.MsgBadRequest},

@@ -69,7 +69,7 @@ func Login(ctx context.Context, app core.App, sessions wechat.Sessions, code str
 	}
 	if err != nil {
 		app.Logger().Warn("customer login failed", "reason", err.Error())
-		return LoginResult{}, compat.Fail(compat.MsgLoginFailed)
+		return LoginResult{}, compat.Fail(MsgLoginFailed)
 	}
 	user, err := findOrRegister(app, openid)
 	if err != nil {

@@ -56,12 +56,12 @@ func TestLoginRefusesBadInput(t *testing.T) {
 		body string
 		msg  string
 	}{
-		{"no code", `{}`, compat.MsgLoginFailed},
-		{"empty body", ``, compat.MsgLoginFailed},
-		{"empty code", `{"code":""}`, compat.MsgLoginFailed},
-		{"null code", `{"code":null}`, compat.MsgLoginFailed},
-		{"a code making an openid longer than the column", `{"code":"` + strings.Repeat("x", 70) + `"}`, compat.MsgLoginFailed},
-		{"a code longer than any WeChat code", `{"code":"` + strings.Repeat("x", 500) + `"}`, compat.MsgLoginFailed},
+		{"no code", `{}`, customer.MsgLoginFailed},
+		{"empty body", ``, customer.MsgLoginFailed},
+		{"empty code", `{"code":""}`, customer.MsgLoginFailed},
+		{"null code", `{"code":null}`, customer.MsgLoginFailed},
+		{"a code making an openid longer than the column", `{"code":"` + strings.Repeat("x", 70) + `"}`, customer.MsgLoginFailed},
+		{"a code longer than any WeChat code", `{"code":"` + strings.Repeat("x", 500) + `"}`, customer.MsgLoginFailed},
 		{"malformed JSON", `{"code":`, compat.MsgBadRequest},
 		{"an object for the code", `{"code":{"a":1}}`, compat.MsgBadRequest},
 		{"a JSON array", `["abc"]`, compat.MsgBadRequest},
@@ -91,7 +91,7 @@ func TestLoginWithoutWeChatSettingsFailsAndSaysWhy(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			app, base := start(t, c.cfg)
-			wantFail(t, "login", login(t, base, map[string]string{"code": "abc"}), compat.MsgLoginFailed)
+			wantFail(t, "login", login(t, base, map[string]string{"code": "abc"}), customer.MsgLoginFailed)
 			reasons := logReasons(t, app, loginFailedLog)
 			if len(reasons) != 1 {
 				t.Fatalf("log reasons = %q, want one", reasons)
@@ -144,8 +144,8 @@ func TestLoginThroughWeChat(t *testing.T) {
 		t.Fatalf("login: %+v", ok)
 	}
 	// A mock-style code is just a code WeChat does not know.
-	wantFail(t, "errcode answer", login(t, base, map[string]string{"code": "bad"}), compat.MsgLoginFailed)
-	wantFail(t, "garbage answer", login(t, base, map[string]string{"code": "abc"}), compat.MsgLoginFailed)
+	wantFail(t, "errcode answer", login(t, base, map[string]string{"code": "bad"}), customer.MsgLoginFailed)
+	wantFail(t, "garbage answer", login(t, base, map[string]string{"code": "abc"}), customer.MsgLoginFailed)
 
 	reasons := logReasons(t, app, loginFailedLog)
 	if len(reasons) != 2 || !strings.Contains(reasons[0]+reasons[1], "errcode 40163: code been used") ||

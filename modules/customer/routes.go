@@ -97,7 +97,7 @@ func deleteAction(e *core.RequestEvent) (any, error) {
 			return nil, err
 		}
 		if in.ID == 0 {
-			return nil, compat.Fail(compat.MsgAddressIDRequired)
+			return nil, compat.Fail(MsgAddressIDRequired)
 		}
 		id = in.ID
 	}

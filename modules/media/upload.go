@@ -33,16 +33,16 @@ var imageTypes = map[string]string{
 // saveImage checks that the upload is a picture by its content, not its name, and stores it.
 func saveImage(app core.App, by compat.ID, fh *multipart.FileHeader) (*core.Record, error) {
 	if fh.Size > MaxImageBytes {
-		return nil, compat.Fail(compat.MsgUploadTooLarge)
+		return nil, compat.Fail(MsgUploadTooLarge)
 	}
 	f, err := fh.Open()
 	if err != nil {
-		return nil, compat.Fail(compat.MsgUploadFailed)
+		return nil, compat.Fail(MsgUploadFailed)
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxImageBytes+1))
 	if err != nil {
-		return nil, compat.Fail(compat.MsgUploadFailed)
+		return nil, compat.Fail(MsgUploadFailed)
 	}
 	return StoreImage(app, by, fh.Filename, data)
 }
@@ -52,16 +52,16 @@ func saveImage(app core.App, by compat.ID, fh *multipart.FileHeader) (*core.Reco
 // PocketBase's sanitised one, so a crafted file name cannot escape the storage folder.
 func StoreImage(app core.App, by compat.ID, name string, data []byte) (*core.Record, error) {
 	if len(data) > MaxImageBytes {
-		return nil, compat.Fail(compat.MsgUploadTooLarge)
+		return nil, compat.Fail(MsgUploadTooLarge)
 	}
 	ext, ok := imageTypes[http.DetectContentType(data)]
 	if !ok {
-		return nil, compat.Fail(compat.MsgUploadNotImage)
+		return nil, compat.Fail(MsgUploadNotImage)
 	}
 	base := strings.TrimSuffix(path.Base(strings.ReplaceAll(name, "\\", "/")), path.Ext(name))
 	file, err := filesystem.NewFileFromBytes(data, base+ext)
 	if err != nil {
-		return nil, compat.Fail(compat.MsgUploadFailed)
+		return nil, compat.Fail(MsgUploadFailed)
 	}
 	col, err := app.FindCachedCollectionByNameOrId(collection)
 	if err != nil {
@@ -72,7 +72,7 @@ func StoreImage(app core.App, by compat.ID, name string, data []byte) (*core.Rec
 	r.Set("uploaded_by", by.String())
 	if err := app.Save(r); err != nil {
 		app.Logger().Warn("image upload refused", "error", err)
-		return nil, compat.Fail(compat.MsgUploadFailed)
+		return nil, compat.Fail(MsgUploadFailed)
 	}
 	return r, nil
 }
@@ -106,13 +106,13 @@ func uploadAction(e *core.RequestEvent) (any, error) {
 	if err := e.Request.ParseMultipartForm(MaxImageBytes + 64<<10); err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			return nil, compat.Fail(compat.MsgUploadTooLarge)
+			return nil, compat.Fail(MsgUploadTooLarge)
 		}
-		return nil, compat.Fail(compat.MsgUploadFailed)
+		return nil, compat.Fail(MsgUploadFailed)
 	}
 	_, fh, err := e.Request.FormFile("file")
 	if err != nil {
-		return nil, compat.Fail(compat.MsgUploadFailed)
+		return nil, compat.Fail(MsgUploadFailed)
 	}
 	r, err := saveImage(e.App, auth.AuthID(e), fh)
 	if err != nil {

@@ -79,7 +79,7 @@ func TestCustomerMenu(t *testing.T) {
 		t.Fatalf("DishItemVO JSON: %s", r.Data)
 	}
 
-	s.fails(s.customer("GET", "/user/setmeal/dish/123456789012345"), compat.MsgSetmealNotFound)
+	s.fails(s.customer("GET", "/user/setmeal/dish/123456789012345"), menu.MsgSetmealNotFound)
 	s.fails(s.customer("GET", "/user/dish/list"), "参数 categoryId 不正确")
 	s.fails(s.customer("GET", "/user/dish/list?categoryId=abc"), "参数 categoryId 不正确")
 	s.fails(s.customer("GET", "/user/setmeal/list?categoryId="), "参数 categoryId 不正确")
@@ -240,8 +240,8 @@ func TestFindSellable(t *testing.T) {
 		"stopped dish": {stopped, 0}, "dish in a disabled category": {inHidden, 0}, "unknown dish": {123456789012345, 0},
 		"stopped set meal": {0, stoppedMeal}, "nothing": {0, 0},
 	} {
-		if _, err := menu.FindSellable(s.app, ids[0], ids[1]); compat.MessageOf(err) != compat.MsgItemOffSale {
-			t.Errorf("%s: %v, want %s", name, err, compat.MsgItemOffSale)
+		if _, err := menu.FindSellable(s.app, ids[0], ids[1]); compat.MessageOf(err) != menu.MsgItemOffSale {
+			t.Errorf("%s: %v, want %s", name, err, menu.MsgItemOffSale)
 		}
 	}
 }

@@ -14,11 +14,11 @@ import (
 
 func findCategory(app core.App, id compat.ID) (*core.Record, error) {
 	if id == 0 {
-		return nil, compat.Fail(compat.MsgCategoryNotFound)
+		return nil, compat.Fail(MsgCategoryNotFound)
 	}
 	r, err := app.FindRecordById(categoriesCollection, id.String())
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, compat.Fail(compat.MsgCategoryNotFound)
+		return nil, compat.Fail(MsgCategoryNotFound)
 	}
 	return r, err
 }
@@ -27,11 +27,11 @@ func findCategory(app core.App, id compat.ID) (*core.Record, error) {
 // category. A disabled category is fine: staff fill a new category before they enable it.
 func requireCategoryOfType(app core.App, id compat.ID, categoryType int) error {
 	if id == 0 {
-		return compat.Fail(compat.MsgCategoryDisabledOrWrong)
+		return compat.Fail(MsgCategoryDisabledOrWrong)
 	}
 	r, err := app.FindRecordById(categoriesCollection, id.String())
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && r.GetInt("type") != categoryType) {
-		return compat.Fail(compat.MsgCategoryDisabledOrWrong)
+		return compat.Fail(MsgCategoryDisabledOrWrong)
 	}
 	return err
 }
@@ -92,7 +92,7 @@ func updateCategory(app core.App, by compat.ID, in CategoryInput) error {
 					return err
 				}
 				if used {
-					return compat.Fail(compat.MsgCategoryTypeInUse)
+					return compat.Fail(MsgCategoryTypeInUse)
 				}
 				r.Set("type", categoryType)
 			}
@@ -135,12 +135,12 @@ func deleteCategory(app core.App, id compat.ID) error {
 		if n, err := countIn(tx, dishesCollection, "category", r.Id); err != nil {
 			return err
 		} else if n > 0 {
-			return compat.Fail(compat.MsgCategoryHasDish)
+			return compat.Fail(MsgCategoryHasDish)
 		}
 		if n, err := countIn(tx, setmealsCollection, "category", r.Id); err != nil {
 			return err
 		} else if n > 0 {
-			return compat.Fail(compat.MsgCategoryHasSetmeal)
+			return compat.Fail(MsgCategoryHasSetmeal)
 		}
 		return tx.Delete(r)
 	})

@@ -89,10 +89,10 @@ func TestCategoryRules(t *testing.T) {
 
 	s.fails(s.admin("POST", "/admin/category", map[string]any{"name": "热菜", "type": 1}), "'热菜'已存在")
 	s.fails(s.admin("PUT", "/admin/category", map[string]any{"id": empty, "name": "套餐"}), "'套餐'已存在")
-	s.fails(s.admin("DELETE", "/admin/category?id="+dishes.String(), nil), compat.MsgCategoryHasDish)
-	s.fails(s.admin("DELETE", "/admin/category?id="+meals.String(), nil), compat.MsgCategoryHasSetmeal)
-	s.fails(s.admin("PUT", "/admin/category", map[string]any{"id": dishes, "type": 2}), compat.MsgCategoryTypeInUse)
-	s.fails(s.admin("PUT", "/admin/category", map[string]any{"id": meals, "type": 1}), compat.MsgCategoryTypeInUse)
+	s.fails(s.admin("DELETE", "/admin/category?id="+dishes.String(), nil), menu.MsgCategoryHasDish)
+	s.fails(s.admin("DELETE", "/admin/category?id="+meals.String(), nil), menu.MsgCategoryHasSetmeal)
+	s.fails(s.admin("PUT", "/admin/category", map[string]any{"id": dishes, "type": 2}), menu.MsgCategoryTypeInUse)
+	s.fails(s.admin("PUT", "/admin/category", map[string]any{"id": meals, "type": 1}), menu.MsgCategoryTypeInUse)
 	s.ok(s.admin("PUT", "/admin/category", map[string]any{"id": empty, "type": 2}), nil)
 	if s.record("categories", empty).GetInt("type") != 2 {
 		t.Fatal("type of an unused category did not change")
@@ -113,26 +113,26 @@ func TestCategoryBadInput(t *testing.T) {
 		body               any
 		msg                string
 	}{
-		{"type 3", "POST", "/admin/category", `{"name":"a","type":3}`, compat.MsgCategoryTypeInvalid},
-		{"no type", "POST", "/admin/category", `{"name":"a"}`, compat.MsgCategoryTypeInvalid},
+		{"type 3", "POST", "/admin/category", `{"name":"a","type":3}`, menu.MsgCategoryTypeInvalid},
+		{"no type", "POST", "/admin/category", `{"name":"a"}`, menu.MsgCategoryTypeInvalid},
 		{"type as text", "POST", "/admin/category", `{"name":"a","type":"dish"}`, compat.MsgBadRequest},
-		{"no name", "POST", "/admin/category", `{"type":1}`, compat.MsgNameRequired},
-		{"blank name", "POST", "/admin/category", `{"type":1,"name":"   "}`, compat.MsgNameRequired},
-		{"name 33 chars", "POST", "/admin/category", `{"type":1,"name":"` + strings.Repeat("菜", 33) + `"}`, compat.MsgNameTooLong},
-		{"huge sort", "POST", "/admin/category", `{"type":1,"name":"a","sort":99999999999}`, compat.MsgSortOutOfRange},
+		{"no name", "POST", "/admin/category", `{"type":1}`, menu.MsgNameRequired},
+		{"blank name", "POST", "/admin/category", `{"type":1,"name":"   "}`, menu.MsgNameRequired},
+		{"name 33 chars", "POST", "/admin/category", `{"type":1,"name":"` + strings.Repeat("菜", 33) + `"}`, menu.MsgNameTooLong},
+		{"huge sort", "POST", "/admin/category", `{"type":1,"name":"a","sort":99999999999}`, menu.MsgSortOutOfRange},
 		{"fractional sort", "POST", "/admin/category", `{"type":1,"name":"a","sort":1.5}`, compat.MsgBadRequest},
 		{"name as object", "POST", "/admin/category", `{"type":1,"name":{"x":1}}`, compat.MsgBadRequest},
 		{"malformed json", "POST", "/admin/category", `{"type":1,`, compat.MsgBadRequest},
 		{"body is an array", "POST", "/admin/category", `[1,2]`, compat.MsgBadRequest},
 		{"update without id", "PUT", "/admin/category", `{"name":"b"}`, compat.MsgIDRequired},
-		{"update unknown id", "PUT", "/admin/category", `{"id":123456789012345,"name":"b"}`, compat.MsgCategoryNotFound},
-		{"update type 0", "PUT", "/admin/category", map[string]any{"id": id, "type": 0}, compat.MsgCategoryTypeInvalid},
-		{"update blank name", "PUT", "/admin/category", map[string]any{"id": id, "name": ""}, compat.MsgNameRequired},
-		{"delete unknown id", "DELETE", "/admin/category?id=123456789012345", nil, compat.MsgCategoryNotFound},
+		{"update unknown id", "PUT", "/admin/category", `{"id":123456789012345,"name":"b"}`, menu.MsgCategoryNotFound},
+		{"update type 0", "PUT", "/admin/category", map[string]any{"id": id, "type": 0}, menu.MsgCategoryTypeInvalid},
+		{"update blank name", "PUT", "/admin/category", map[string]any{"id": id, "name": ""}, menu.MsgNameRequired},
+		{"delete unknown id", "DELETE", "/admin/category?id=123456789012345", nil, menu.MsgCategoryNotFound},
 		{"delete id=abc", "DELETE", "/admin/category?id=abc", nil, "参数 id 不正确"},
 		{"delete without id", "DELETE", "/admin/category", nil, "参数 id 不正确"},
 		{"status 2", "POST", "/admin/category/status/2?id=" + id.String(), nil, compat.MsgStatusInvalid},
-		{"status of unknown id", "POST", "/admin/category/status/1?id=123456789012345", nil, compat.MsgCategoryNotFound},
+		{"status of unknown id", "POST", "/admin/category/status/1?id=123456789012345", nil, menu.MsgCategoryNotFound},
 		{"page type=x", "GET", "/admin/category/page?page=1&pageSize=10&type=x", nil, "参数 type 必须是整数"},
 		{"list type=x", "GET", "/admin/category/list?type=x", nil, "参数 type 必须是整数"},
 	} {

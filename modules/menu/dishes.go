@@ -15,11 +15,11 @@ import (
 
 func findDish(app core.App, id compat.ID) (*core.Record, error) {
 	if id == 0 {
-		return nil, compat.Fail(compat.MsgDishNotFound)
+		return nil, compat.Fail(MsgDishNotFound)
 	}
 	r, err := app.FindRecordById(dishesCollection, id.String())
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, compat.Fail(compat.MsgDishNotFound)
+		return nil, compat.Fail(MsgDishNotFound)
 	}
 	return r, err
 }
@@ -56,11 +56,11 @@ func addDish(app core.App, by compat.ID, in DishInput) (compat.ID, error) {
 	if err != nil {
 		return 0, err
 	}
-	image, err := checkText(in.Image, compat.MsgImageTooLong)
+	image, err := checkText(in.Image, MsgImageTooLong)
 	if err != nil {
 		return 0, err
 	}
-	description, err := checkText(in.Description, compat.MsgDescriptionTooLong)
+	description, err := checkText(in.Description, MsgDescriptionTooLong)
 	if err != nil {
 		return 0, err
 	}
@@ -197,14 +197,14 @@ func refreshSetmealCopies(tx core.App, dish *core.Record) error {
 // deleteDishes deletes stopped dishes that no set meal contains, with their flavors, all or none.
 func deleteDishes(app core.App, ids []compat.ID) error {
 	return app.RunInTransaction(func(tx core.App) error {
-		dishes, err := findAll(tx, dishesCollection, ids, compat.MsgDishNotFound)
+		dishes, err := findAll(tx, dishesCollection, ids, MsgDishNotFound)
 		if err != nil {
 			return err
 		}
 		keys := make([]any, 0, len(dishes))
 		for _, d := range dishes {
 			if d.GetInt("status") == OnSale {
-				return compat.Fail(compat.MsgDishOnSale)
+				return compat.Fail(MsgDishOnSale)
 			}
 			keys = append(keys, d.Id)
 		}
@@ -213,7 +213,7 @@ func deleteDishes(app core.App, ids []compat.ID) error {
 			return err
 		}
 		if n > 0 {
-			return compat.Fail(compat.MsgDishInSetmeal)
+			return compat.Fail(MsgDishInSetmeal)
 		}
 		for _, d := range dishes {
 			// The flavors go with the dish (cascading relation).
@@ -234,7 +234,7 @@ func getDish(app core.App, id compat.ID) (DishVO, error) {
 		return DishVO{}, err
 	}
 	if len(rows) == 0 {
-		return DishVO{}, compat.Fail(compat.MsgDishNotFound)
+		return DishVO{}, compat.Fail(MsgDishNotFound)
 	}
 	vos := []DishVO{rows[0].vo()}
 	return vos[0], attachFlavors(app, vos)

@@ -128,11 +128,11 @@ func TestDishRules(t *testing.T) {
 
 	s.fails(s.admin("POST", "/admin/dish", map[string]any{"name": "宫保鸡丁", "categoryId": hot, "price": 1}), "'宫保鸡丁'已存在")
 	s.fails(s.admin("PUT", "/admin/dish", map[string]any{"id": stopped, "name": "米饭"}), "'米饭'已存在")
-	s.fails(s.admin("DELETE", "/admin/dish?ids="+onSale.String(), nil), compat.MsgDishOnSale)
-	s.fails(s.admin("DELETE", "/admin/dish?ids="+inMeal.String(), nil), compat.MsgDishInSetmeal)
+	s.fails(s.admin("DELETE", "/admin/dish?ids="+onSale.String(), nil), menu.MsgDishOnSale)
+	s.fails(s.admin("DELETE", "/admin/dish?ids="+inMeal.String(), nil), menu.MsgDishInSetmeal)
 	// One refused dish keeps the whole batch.
-	s.fails(s.admin("DELETE", "/admin/dish?ids="+stopped.String()+","+onSale.String(), nil), compat.MsgDishOnSale)
-	s.fails(s.admin("DELETE", "/admin/dish?ids="+stopped.String()+",123456789012345", nil), compat.MsgDishNotFound)
+	s.fails(s.admin("DELETE", "/admin/dish?ids="+stopped.String()+","+onSale.String(), nil), menu.MsgDishOnSale)
+	s.fails(s.admin("DELETE", "/admin/dish?ids="+stopped.String()+",123456789012345", nil), menu.MsgDishNotFound)
 	if !s.exists("dishes", stopped) || !s.exists("dishes", onSale) || !s.exists("dishes", inMeal) {
 		t.Fatal("a refused delete deleted something")
 	}
@@ -167,8 +167,8 @@ func TestDishRules(t *testing.T) {
 	}
 
 	// A dish goes only into a dish category.
-	s.fails(s.admin("POST", "/admin/dish", map[string]any{"name": "x", "categoryId": meals, "price": 1}), compat.MsgCategoryDisabledOrWrong)
-	s.fails(s.admin("PUT", "/admin/dish", map[string]any{"id": stopped, "categoryId": meals}), compat.MsgCategoryDisabledOrWrong)
+	s.fails(s.admin("POST", "/admin/dish", map[string]any{"name": "x", "categoryId": meals, "price": 1}), menu.MsgCategoryDisabledOrWrong)
+	s.fails(s.admin("PUT", "/admin/dish", map[string]any{"id": stopped, "categoryId": meals}), menu.MsgCategoryDisabledOrWrong)
 	// A disabled dish category is fine: staff fill a category before enabling it.
 	draft := s.category("新品", menu.DishCategory, 0)
 	s.ok(s.admin("POST", "/admin/dish", map[string]any{"name": "新菜", "categoryId": draft, "price": 0}), nil)
@@ -189,34 +189,34 @@ func TestDishBadInput(t *testing.T) {
 		{"price with 3 decimals", "POST", "/admin/dish", `{"name":"a",` + cat + `,"price":1.005}`, compat.MsgBadRequest},
 		{"huge price", "POST", "/admin/dish", `{"name":"a",` + cat + `,"price":1e20}`, compat.MsgBadRequest},
 		{"huge price as text", "POST", "/admin/dish", `{"name":"a",` + cat + `,"price":"99999999999999"}`, compat.MsgBadRequest},
-		{"negative price", "POST", "/admin/dish", `{"name":"a",` + cat + `,"price":-1}`, compat.MsgPriceNegative},
-		{"no price", "POST", "/admin/dish", `{"name":"a",` + cat + `}`, compat.MsgPriceRequired},
-		{"no name", "POST", "/admin/dish", `{` + cat + `,"price":1}`, compat.MsgNameRequired},
-		{"name 33 chars", "POST", "/admin/dish", `{"name":"` + strings.Repeat("a", 33) + `",` + cat + `,"price":1}`, compat.MsgNameTooLong},
-		{"no category", "POST", "/admin/dish", `{"name":"a","price":1}`, compat.MsgCategoryDisabledOrWrong},
-		{"unknown category", "POST", "/admin/dish", `{"name":"a","categoryId":123456789012345,"price":1}`, compat.MsgCategoryDisabledOrWrong},
+		{"negative price", "POST", "/admin/dish", `{"name":"a",` + cat + `,"price":-1}`, menu.MsgPriceNegative},
+		{"no price", "POST", "/admin/dish", `{"name":"a",` + cat + `}`, menu.MsgPriceRequired},
+		{"no name", "POST", "/admin/dish", `{` + cat + `,"price":1}`, menu.MsgNameRequired},
+		{"name 33 chars", "POST", "/admin/dish", `{"name":"` + strings.Repeat("a", 33) + `",` + cat + `,"price":1}`, menu.MsgNameTooLong},
+		{"no category", "POST", "/admin/dish", `{"name":"a","price":1}`, menu.MsgCategoryDisabledOrWrong},
+		{"unknown category", "POST", "/admin/dish", `{"name":"a","categoryId":123456789012345,"price":1}`, menu.MsgCategoryDisabledOrWrong},
 		{"category id abc", "POST", "/admin/dish", `{"name":"a","categoryId":"abc","price":1}`, compat.MsgBadRequest},
 		{"status 2", "POST", "/admin/dish", `{"name":"a",` + cat + `,"price":1,"status":2}`, compat.MsgStatusInvalid},
-		{"description too long", "POST", "/admin/dish", `{"name":"a",` + cat + `,"price":1,"description":"` + strings.Repeat("长", 256) + `"}`, compat.MsgDescriptionTooLong},
-		{"image too long", "POST", "/admin/dish", `{"name":"a",` + cat + `,"price":1,"image":"` + strings.Repeat("i", 256) + `"}`, compat.MsgImageTooLong},
-		{"flavor value not json", "POST", "/admin/dish", `{"name":"a",` + cat + `,"price":1,"flavors":[{"name":"辣度","value":"微辣"}]}`, compat.MsgFlavorValueInvalid},
-		{"flavor value of numbers", "POST", "/admin/dish", `{"name":"a",` + cat + `,"price":1,"flavors":[{"name":"辣度","value":"[1,2]"}]}`, compat.MsgFlavorValueInvalid},
-		{"flavor value empty array", "POST", "/admin/dish", `{"name":"a",` + cat + `,"price":1,"flavors":[{"name":"辣度","value":"[]"}]}`, compat.MsgFlavorValueInvalid},
+		{"description too long", "POST", "/admin/dish", `{"name":"a",` + cat + `,"price":1,"description":"` + strings.Repeat("长", 256) + `"}`, menu.MsgDescriptionTooLong},
+		{"image too long", "POST", "/admin/dish", `{"name":"a",` + cat + `,"price":1,"image":"` + strings.Repeat("i", 256) + `"}`, menu.MsgImageTooLong},
+		{"flavor value not json", "POST", "/admin/dish", `{"name":"a",` + cat + `,"price":1,"flavors":[{"name":"辣度","value":"微辣"}]}`, menu.MsgFlavorValueInvalid},
+		{"flavor value of numbers", "POST", "/admin/dish", `{"name":"a",` + cat + `,"price":1,"flavors":[{"name":"辣度","value":"[1,2]"}]}`, menu.MsgFlavorValueInvalid},
+		{"flavor value empty array", "POST", "/admin/dish", `{"name":"a",` + cat + `,"price":1,"flavors":[{"name":"辣度","value":"[]"}]}`, menu.MsgFlavorValueInvalid},
 		{"flavor value object", "POST", "/admin/dish", `{"name":"a",` + cat + `,"price":1,"flavors":[{"name":"辣度","value":{"a":1}}]}`, compat.MsgBadRequest},
-		{"flavor without value", "POST", "/admin/dish", `{"name":"a",` + cat + `,"price":1,"flavors":[{"name":"辣度"}]}`, compat.MsgFlavorValueInvalid},
-		{"flavor without name", "POST", "/admin/dish", `{"name":"a",` + cat + `,"price":1,"flavors":[{"value":"[\"x\"]"}]}`, compat.MsgFlavorNameRequired},
-		{"flavor names repeat", "POST", "/admin/dish", `{"name":"a",` + cat + `,"price":1,"flavors":[{"name":"辣度","value":"[\"x\"]"},{"name":"辣度","value":"[\"y\"]"}]}`, compat.MsgFlavorNameDuplicate},
+		{"flavor without value", "POST", "/admin/dish", `{"name":"a",` + cat + `,"price":1,"flavors":[{"name":"辣度"}]}`, menu.MsgFlavorValueInvalid},
+		{"flavor without name", "POST", "/admin/dish", `{"name":"a",` + cat + `,"price":1,"flavors":[{"value":"[\"x\"]"}]}`, menu.MsgFlavorNameRequired},
+		{"flavor names repeat", "POST", "/admin/dish", `{"name":"a",` + cat + `,"price":1,"flavors":[{"name":"辣度","value":"[\"x\"]"},{"name":"辣度","value":"[\"y\"]"}]}`, menu.MsgFlavorNameDuplicate},
 		{"flavors not a list", "POST", "/admin/dish", `{"name":"a",` + cat + `,"price":1,"flavors":"辣"}`, compat.MsgBadRequest},
 		{"update without id", "PUT", "/admin/dish", `{"name":"b"}`, compat.MsgIDRequired},
-		{"update unknown id", "PUT", "/admin/dish", `{"id":"123456789012345","name":"b"}`, compat.MsgDishNotFound},
-		{"update negative price", "PUT", "/admin/dish", map[string]any{"id": dish, "price": "-0.01"}, compat.MsgPriceNegative},
-		{"get unknown id", "GET", "/admin/dish/123456789012345", nil, compat.MsgDishNotFound},
+		{"update unknown id", "PUT", "/admin/dish", `{"id":"123456789012345","name":"b"}`, menu.MsgDishNotFound},
+		{"update negative price", "PUT", "/admin/dish", map[string]any{"id": dish, "price": "-0.01"}, menu.MsgPriceNegative},
+		{"get unknown id", "GET", "/admin/dish/123456789012345", nil, menu.MsgDishNotFound},
 		{"get id abc", "GET", "/admin/dish/abc", nil, "参数 id 不正确"},
 		{"delete ids=abc", "DELETE", "/admin/dish?ids=abc", nil, "参数 ids 不正确"},
 		{"delete without ids", "DELETE", "/admin/dish", nil, "参数 ids 不能为空"},
 		{"status id=1,abc", "POST", "/admin/dish/status/1?id=" + dish.String() + ",abc", nil, "参数 id 不正确"},
 		{"status 9", "POST", "/admin/dish/status/9?id=" + dish.String(), nil, compat.MsgStatusInvalid},
-		{"status of unknown id", "POST", "/admin/dish/status/1?id=" + dish.String() + ",123456789012345", nil, compat.MsgDishNotFound},
+		{"status of unknown id", "POST", "/admin/dish/status/1?id=" + dish.String() + ",123456789012345", nil, menu.MsgDishNotFound},
 		{"page categoryId=x", "GET", "/admin/dish/page?page=1&pageSize=10&categoryId=x", nil, "参数 categoryId 不正确"},
 		{"page status=x", "GET", "/admin/dish/page?page=1&pageSize=10&status=x", nil, "参数 status 必须是整数"},
 		{"page page=x", "GET", "/admin/dish/page?page=x&pageSize=10", nil, "参数 page 必须是整数"},
@@ -247,12 +247,12 @@ func TestDishUpdateIsAllOrNothing(t *testing.T) {
 	before := s.flavorsOf(dish)
 
 	s.fails(s.admin("PUT", "/admin/dish", map[string]any{"id": dish, "name": "新名字", "price": 1,
-		"flavors": []map[string]any{{"name": "甜度", "value": `["少糖"]`}, {"name": "辣度", "value": "oops"}}}), compat.MsgFlavorValueInvalid)
+		"flavors": []map[string]any{{"name": "甜度", "value": `["少糖"]`}, {"name": "辣度", "value": "oops"}}}), menu.MsgFlavorValueInvalid)
 	// The duplicate name is found only when the dish is saved, after the old flavors would be gone.
 	s.fails(s.admin("PUT", "/admin/dish", map[string]any{"id": dish, "name": "鱼香肉丝",
 		"flavors": []map[string]any{{"name": "甜度", "value": `["少糖"]`}}}), "'鱼香肉丝'已存在")
 	s.fails(s.admin("PUT", "/admin/dish", map[string]any{"id": dish, "name": "新名字", "categoryId": 123456789012345,
-		"flavors": []map[string]any{}}), compat.MsgCategoryDisabledOrWrong)
+		"flavors": []map[string]any{}}), menu.MsgCategoryDisabledOrWrong)
 
 	r := s.record("dishes", dish)
 	if r.GetString("name") != "宫保鸡丁" || r.GetInt("price") != 2800 {

@@ -62,14 +62,14 @@ func (in ItemInput) apply(tx core.App, r *core.Record, categoryType int) error {
 		r.Set("price", price)
 	}
 	if in.Image.Valid {
-		image, err := checkText(in.Image, compat.MsgImageTooLong)
+		image, err := checkText(in.Image, MsgImageTooLong)
 		if err != nil {
 			return err
 		}
 		r.Set("image", image)
 	}
 	if in.Description.Valid {
-		description, err := checkText(in.Description, compat.MsgDescriptionTooLong)
+		description, err := checkText(in.Description, MsgDescriptionTooLong)
 		if err != nil {
 			return err
 		}
@@ -144,10 +144,10 @@ type SetmealDishInput struct {
 func checkName(t compat.Text) (string, error) {
 	name := strings.TrimSpace(t.Value)
 	if name == "" {
-		return "", compat.Fail(compat.MsgNameRequired)
+		return "", compat.Fail(MsgNameRequired)
 	}
 	if utf8.RuneCountInString(name) > maxNameLen {
-		return "", compat.Fail(compat.MsgNameTooLong)
+		return "", compat.Fail(MsgNameTooLong)
 	}
 	return name, nil
 }
@@ -169,24 +169,24 @@ func checkStatus(n compat.Int) (int, error) {
 
 func checkPrice(m compat.Money) (int64, error) {
 	if !m.Valid {
-		return 0, compat.Fail(compat.MsgPriceRequired)
+		return 0, compat.Fail(MsgPriceRequired)
 	}
 	if m.Cents < 0 {
-		return 0, compat.Fail(compat.MsgPriceNegative)
+		return 0, compat.Fail(MsgPriceNegative)
 	}
 	return m.Cents, nil
 }
 
 func checkCategoryType(n compat.Int) (int, error) {
 	if !n.Valid || (n.Value != DishCategory && n.Value != SetmealCategory) {
-		return 0, compat.Fail(compat.MsgCategoryTypeInvalid)
+		return 0, compat.Fail(MsgCategoryTypeInvalid)
 	}
 	return int(n.Value), nil
 }
 
 func checkSort(n compat.Int) (int, error) {
 	if n.Value < -maxSort || n.Value > maxSort {
-		return 0, compat.Fail(compat.MsgSortOutOfRange)
+		return 0, compat.Fail(MsgSortOutOfRange)
 	}
 	return int(n.Value), nil
 }
@@ -198,34 +198,34 @@ type flavor struct{ name, value string }
 // of non-empty strings, which is what the mini-program parses.
 func checkFlavors(in []FlavorInput) ([]flavor, error) {
 	if len(in) > maxFlavors {
-		return nil, compat.Fail(compat.MsgTooManyFlavors)
+		return nil, compat.Fail(MsgTooManyFlavors)
 	}
 	out := make([]flavor, 0, len(in))
 	seen := make(map[string]bool, len(in))
 	for _, f := range in {
 		name := strings.TrimSpace(f.Name.Value)
 		if name == "" {
-			return nil, compat.Fail(compat.MsgFlavorNameRequired)
+			return nil, compat.Fail(MsgFlavorNameRequired)
 		}
 		if utf8.RuneCountInString(name) > maxNameLen {
-			return nil, compat.Fail(compat.MsgNameTooLong)
+			return nil, compat.Fail(MsgNameTooLong)
 		}
 		if seen[name] {
-			return nil, compat.Fail(compat.MsgFlavorNameDuplicate)
+			return nil, compat.Fail(MsgFlavorNameDuplicate)
 		}
 		seen[name] = true
 		value := strings.TrimSpace(f.Value.Text)
 		var options []string
 		if err := json.Unmarshal([]byte(value), &options); err != nil || len(options) == 0 {
-			return nil, compat.Fail(compat.MsgFlavorValueInvalid)
+			return nil, compat.Fail(MsgFlavorValueInvalid)
 		}
 		for _, o := range options {
 			if strings.TrimSpace(o) == "" {
-				return nil, compat.Fail(compat.MsgFlavorValueInvalid)
+				return nil, compat.Fail(MsgFlavorValueInvalid)
 			}
 		}
 		if utf8.RuneCountInString(value) > maxTextLen {
-			return nil, compat.Fail(compat.MsgFlavorValueTooLong)
+			return nil, compat.Fail(MsgFlavorValueTooLong)
 		}
 		out = append(out, flavor{name: name, value: value})
 	}

@@ -29,7 +29,7 @@ func bindRoutes(se *core.ServeEvent) {
 	dishSales := se.Router.Group("/admin/dish").BindFunc(auth.RequireEmployee)
 	dishSales.GET("/page", compat.Handle(pageDishesAction))
 	dishSales.GET("/list", compat.Handle(listDishesAction))
-	dishSales.POST("/status/{status}", compat.Handle(saleStatusAction(dishesCollection, compat.MsgDishNotFound)))
+	dishSales.POST("/status/{status}", compat.Handle(saleStatusAction(dishesCollection, MsgDishNotFound)))
 	dishSales.GET("/{id}", compat.Handle(getDishAction))
 
 	setmeals := se.Router.Group("/admin/setmeal").BindFunc(auth.RequireManager)
@@ -38,7 +38,7 @@ func bindRoutes(se *core.ServeEvent) {
 	setmeals.DELETE("", compat.Handle(deleteSetmealsAction))
 	setmealSales := se.Router.Group("/admin/setmeal").BindFunc(auth.RequireEmployee)
 	setmealSales.GET("/page", compat.Handle(pageSetmealsAction))
-	setmealSales.POST("/status/{status}", compat.Handle(saleStatusAction(setmealsCollection, compat.MsgSetmealNotFound)))
+	setmealSales.POST("/status/{status}", compat.Handle(saleStatusAction(setmealsCollection, MsgSetmealNotFound)))
 	setmealSales.GET("/{id}", compat.Handle(getSetmealAction))
 
 	// The menu reads are most of the mini-program's traffic: a request log row each would cost more than

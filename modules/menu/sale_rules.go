@@ -40,7 +40,7 @@ func bindSaleRules(app core.App) {
 				return err
 			}
 			if stopped {
-				return compat.Fail(compat.MsgSetmealEnableFailed)
+				return compat.Fail(MsgSetmealEnableFailed)
 			}
 		}
 		return e.Next()
@@ -60,7 +60,7 @@ func bindSaleRules(app core.App) {
 			return err
 		}
 		if row.Setmeal == OnSale && row.Dish != OnSale {
-			return compat.Fail(compat.MsgSetmealEnableFailed)
+			return compat.Fail(MsgSetmealEnableFailed)
 		}
 		return e.Next()
 	}

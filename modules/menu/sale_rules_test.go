@@ -33,7 +33,7 @@ func TestSaleRulesHoldForDirectEdits(t *testing.T) {
 	}
 	r := s.record("setmeals", meal)
 	r.Set("status", 1)
-	if err := s.app.Save(r); compat.MessageOf(err) != compat.MsgSetmealEnableFailed {
+	if err := s.app.Save(r); compat.MessageOf(err) != menu.MsgSetmealEnableFailed {
 		t.Fatalf("dashboard start with a stopped dish: %v", err)
 	}
 	// Once the dish sells again, so can the set meal.

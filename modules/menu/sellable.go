@@ -33,7 +33,7 @@ func FindSellable(app core.App, dishID, setmealID compat.ID) (Sellable, error) {
 		table, id = setmealsCollection, setmealID
 	}
 	if id == 0 {
-		return Sellable{}, compat.Fail(compat.MsgItemOffSale)
+		return Sellable{}, compat.Fail(MsgItemOffSale)
 	}
 	var onSale map[compat.ID]Sellable
 	if app.IsTransactional() {
@@ -53,7 +53,7 @@ func FindSellable(app core.App, dishID, setmealID compat.ID) (Sellable, error) {
 	}
 	s, ok := onSale[id]
 	if !ok {
-		return Sellable{}, compat.Fail(compat.MsgItemOffSale)
+		return Sellable{}, compat.Fail(MsgItemOffSale)
 	}
 	return s, nil
 }

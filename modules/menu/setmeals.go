@@ -18,19 +18,19 @@ type setmealItem struct {
 // checkSetmealDishes checks the posted dishes of a set meal: each exists and has 1 to 1000 copies.
 func checkSetmealDishes(tx core.App, in []SetmealDishInput) ([]setmealItem, error) {
 	if len(in) > maxSetmealDishes {
-		return nil, compat.Fail(compat.MsgTooManySetmealDishes)
+		return nil, compat.Fail(MsgTooManySetmealDishes)
 	}
 	ids := make([]compat.ID, 0, len(in))
 	for _, d := range in {
 		if !d.Copies.Valid || d.Copies.Value < 1 || d.Copies.Value > maxCopies {
-			return nil, compat.Fail(compat.MsgCopiesInvalid)
+			return nil, compat.Fail(MsgCopiesInvalid)
 		}
 		ids = append(ids, d.DishID)
 	}
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	dishes, err := findAll(tx, dishesCollection, ids, compat.MsgSetmealDishNotFound)
+	dishes, err := findAll(tx, dishesCollection, ids, MsgSetmealDishNotFound)
 	if err != nil {
 		return nil, err
 	}
@@ -83,7 +83,7 @@ func replaceSetmealDishes(tx core.App, setmealID string, items []setmealItem) er
 }
 
 func findSetmeal(app core.App, id compat.ID) (*core.Record, error) {
-	records, err := findAll(app, setmealsCollection, []compat.ID{id}, compat.MsgSetmealNotFound)
+	records, err := findAll(app, setmealsCollection, []compat.ID{id}, MsgSetmealNotFound)
 	if err != nil {
 		return nil, err
 	}
@@ -101,11 +101,11 @@ func addSetmeal(app core.App, by compat.ID, in SetmealInput) (compat.ID, error) 
 	if err != nil {
 		return 0, err
 	}
-	image, err := checkText(in.Image, compat.MsgImageTooLong)
+	image, err := checkText(in.Image, MsgImageTooLong)
 	if err != nil {
 		return 0, err
 	}
-	description, err := checkText(in.Description, compat.MsgDescriptionTooLong)
+	description, err := checkText(in.Description, MsgDescriptionTooLong)
 	if err != nil {
 		return 0, err
 	}
@@ -197,13 +197,13 @@ func updateSetmeal(app core.App, by compat.ID, in SetmealInput) error {
 // deleteSetmeals deletes stopped set meals with their dishes, all or none.
 func deleteSetmeals(app core.App, ids []compat.ID) error {
 	return app.RunInTransaction(func(tx core.App) error {
-		setmeals, err := findAll(tx, setmealsCollection, ids, compat.MsgSetmealNotFound)
+		setmeals, err := findAll(tx, setmealsCollection, ids, MsgSetmealNotFound)
 		if err != nil {
 			return err
 		}
 		for _, s := range setmeals {
 			if s.GetInt("status") == OnSale {
-				return compat.Fail(compat.MsgSetmealOnSale)
+				return compat.Fail(MsgSetmealOnSale)
 			}
 		}
 		for _, s := range setmeals {
@@ -225,7 +225,7 @@ func getSetmeal(app core.App, id compat.ID) (SetmealVO, error) {
 		return SetmealVO{}, err
 	}
 	if len(rows) == 0 {
-		return SetmealVO{}, compat.Fail(compat.MsgSetmealNotFound)
+		return SetmealVO{}, compat.Fail(MsgSetmealNotFound)
 	}
 	vo := rows[0].vo()
 	var items []setmealDishRow

@@ -93,9 +93,9 @@ func TestSetmealRules(t *testing.T) {
 	bad := s.setmeal("双人餐", meals, 6000, 0, onSale, stopped)
 	selling := s.setmeal("三人餐", meals, 9000, 1, onSale)
 
-	s.fails(s.admin("POST", "/admin/setmeal/status/1?id="+bad.String(), nil), compat.MsgSetmealEnableFailed)
+	s.fails(s.admin("POST", "/admin/setmeal/status/1?id="+bad.String(), nil), menu.MsgSetmealEnableFailed)
 	// A batch with one refused set meal starts none.
-	s.fails(s.admin("POST", "/admin/setmeal/status/1?id="+good.String()+","+bad.String(), nil), compat.MsgSetmealEnableFailed)
+	s.fails(s.admin("POST", "/admin/setmeal/status/1?id="+good.String()+","+bad.String(), nil), menu.MsgSetmealEnableFailed)
 	if s.record("setmeals", good).GetInt("status") != 0 || s.record("setmeals", bad).GetInt("status") != 0 {
 		t.Fatal("a refused start started something")
 	}
@@ -109,18 +109,18 @@ func TestSetmealRules(t *testing.T) {
 
 	// Created or edited on sale with a stopped dish: refused too.
 	s.fails(s.admin("POST", "/admin/setmeal", map[string]any{"name": "新餐", "categoryId": meals, "price": 1, "status": 1,
-		"setmealDishes": []map[string]any{{"dishId": stopped, "copies": 1}}}), compat.MsgSetmealEnableFailed)
+		"setmealDishes": []map[string]any{{"dishId": stopped, "copies": 1}}}), menu.MsgSetmealEnableFailed)
 	s.fails(s.admin("PUT", "/admin/setmeal", map[string]any{"id": selling,
-		"setmealDishes": []map[string]any{{"dishId": stopped, "copies": 1}}}), compat.MsgSetmealEnableFailed)
-	s.fails(s.admin("PUT", "/admin/setmeal", map[string]any{"id": bad, "status": 1}), compat.MsgSetmealEnableFailed)
+		"setmealDishes": []map[string]any{{"dishId": stopped, "copies": 1}}}), menu.MsgSetmealEnableFailed)
+	s.fails(s.admin("PUT", "/admin/setmeal", map[string]any{"id": bad, "status": 1}), menu.MsgSetmealEnableFailed)
 
-	s.fails(s.admin("DELETE", "/admin/setmeal?ids="+selling.String(), nil), compat.MsgSetmealOnSale)
-	s.fails(s.admin("DELETE", "/admin/setmeal?ids="+good.String()+","+selling.String(), nil), compat.MsgSetmealOnSale)
+	s.fails(s.admin("DELETE", "/admin/setmeal?ids="+selling.String(), nil), menu.MsgSetmealOnSale)
+	s.fails(s.admin("DELETE", "/admin/setmeal?ids="+good.String()+","+selling.String(), nil), menu.MsgSetmealOnSale)
 	if !s.exists("setmeals", good) || !s.exists("setmeals", selling) {
 		t.Fatal("a refused delete deleted something")
 	}
 	s.fails(s.admin("POST", "/admin/setmeal", map[string]any{"name": "单人餐", "categoryId": meals, "price": 1}), "'单人餐'已存在")
-	s.fails(s.admin("POST", "/admin/setmeal", map[string]any{"name": "x", "categoryId": hot, "price": 1}), compat.MsgCategoryDisabledOrWrong)
+	s.fails(s.admin("POST", "/admin/setmeal", map[string]any{"name": "x", "categoryId": hot, "price": 1}), menu.MsgCategoryDisabledOrWrong)
 
 	var vo menu.SetmealVO
 	s.ok(s.admin("GET", "/admin/setmeal/"+selling.String(), nil), &vo)
@@ -145,25 +145,25 @@ func TestSetmealBadInput(t *testing.T) {
 		msg                string
 	}{
 		{"malformed json", "POST", "/admin/setmeal", `{` + base, compat.MsgBadRequest},
-		{"unknown dish", "POST", "/admin/setmeal", item("123456789012345", "1"), compat.MsgSetmealDishNotFound},
-		{"dish without id", "POST", "/admin/setmeal", `{` + base + `,"setmealDishes":[{"copies":1}]}`, compat.MsgSetmealDishNotFound},
-		{"zero copies", "POST", "/admin/setmeal", item(dish.String(), "0"), compat.MsgCopiesInvalid},
-		{"negative copies", "POST", "/admin/setmeal", item(dish.String(), "-2"), compat.MsgCopiesInvalid},
-		{"huge copies", "POST", "/admin/setmeal", item(dish.String(), "100000"), compat.MsgCopiesInvalid},
-		{"no copies", "POST", "/admin/setmeal", `{` + base + `,"setmealDishes":[{"dishId":` + dish.String() + `}]}`, compat.MsgCopiesInvalid},
+		{"unknown dish", "POST", "/admin/setmeal", item("123456789012345", "1"), menu.MsgSetmealDishNotFound},
+		{"dish without id", "POST", "/admin/setmeal", `{` + base + `,"setmealDishes":[{"copies":1}]}`, menu.MsgSetmealDishNotFound},
+		{"zero copies", "POST", "/admin/setmeal", item(dish.String(), "0"), menu.MsgCopiesInvalid},
+		{"negative copies", "POST", "/admin/setmeal", item(dish.String(), "-2"), menu.MsgCopiesInvalid},
+		{"huge copies", "POST", "/admin/setmeal", item(dish.String(), "100000"), menu.MsgCopiesInvalid},
+		{"no copies", "POST", "/admin/setmeal", `{` + base + `,"setmealDishes":[{"dishId":` + dish.String() + `}]}`, menu.MsgCopiesInvalid},
 		{"copies as words", "POST", "/admin/setmeal", item(dish.String(), `"两份"`), compat.MsgBadRequest},
-		{"no price", "POST", "/admin/setmeal", `{"name":"新餐","categoryId":` + meals.String() + `}`, compat.MsgPriceRequired},
-		{"negative price", "POST", "/admin/setmeal", `{"name":"新餐","categoryId":` + meals.String() + `,"price":-5}`, compat.MsgPriceNegative},
-		{"overlong name", "POST", "/admin/setmeal", `{"name":"` + strings.Repeat("餐", 40) + `","categoryId":` + meals.String() + `,"price":1}`, compat.MsgNameTooLong},
-		{"no category", "POST", "/admin/setmeal", `{"name":"新餐","price":1}`, compat.MsgCategoryDisabledOrWrong},
+		{"no price", "POST", "/admin/setmeal", `{"name":"新餐","categoryId":` + meals.String() + `}`, menu.MsgPriceRequired},
+		{"negative price", "POST", "/admin/setmeal", `{"name":"新餐","categoryId":` + meals.String() + `,"price":-5}`, menu.MsgPriceNegative},
+		{"overlong name", "POST", "/admin/setmeal", `{"name":"` + strings.Repeat("餐", 40) + `","categoryId":` + meals.String() + `,"price":1}`, menu.MsgNameTooLong},
+		{"no category", "POST", "/admin/setmeal", `{"name":"新餐","price":1}`, menu.MsgCategoryDisabledOrWrong},
 		{"dishes not a list", "POST", "/admin/setmeal", `{` + base + `,"setmealDishes":{}}`, compat.MsgBadRequest},
-		{"update unknown id", "PUT", "/admin/setmeal", `{"id":123456789012345,"name":"x"}`, compat.MsgSetmealNotFound},
+		{"update unknown id", "PUT", "/admin/setmeal", `{"id":123456789012345,"name":"x"}`, menu.MsgSetmealNotFound},
 		{"update without id", "PUT", "/admin/setmeal", `{"name":"x"}`, compat.MsgIDRequired},
-		{"update with unknown dish", "PUT", "/admin/setmeal", `{"id":` + meal.String() + `,"setmealDishes":[{"dishId":123456789012345,"copies":1}]}`, compat.MsgSetmealDishNotFound},
-		{"get unknown id", "GET", "/admin/setmeal/123456789012345", nil, compat.MsgSetmealNotFound},
+		{"update with unknown dish", "PUT", "/admin/setmeal", `{"id":` + meal.String() + `,"setmealDishes":[{"dishId":123456789012345,"copies":1}]}`, menu.MsgSetmealDishNotFound},
+		{"get unknown id", "GET", "/admin/setmeal/123456789012345", nil, menu.MsgSetmealNotFound},
 		{"delete ids=abc", "DELETE", "/admin/setmeal?ids=abc", nil, "参数 ids 不正确"},
-		{"delete unknown id", "DELETE", "/admin/setmeal?ids=123456789012345", nil, compat.MsgSetmealNotFound},
-		{"status unknown id", "POST", "/admin/setmeal/status/1?id=123456789012345", nil, compat.MsgSetmealNotFound},
+		{"delete unknown id", "DELETE", "/admin/setmeal?ids=123456789012345", nil, menu.MsgSetmealNotFound},
+		{"status unknown id", "POST", "/admin/setmeal/status/1?id=123456789012345", nil, menu.MsgSetmealNotFound},
 		{"status x", "POST", "/admin/setmeal/status/x?id=" + meal.String(), nil, compat.MsgStatusInvalid},
 	} {
 		t.Run(c.name, func(t *testing.T) {

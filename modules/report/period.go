@@ -32,12 +32,12 @@ type Day struct {
 func ParsePeriod(begin, end string) (Period, error) {
 	begin, end = strings.TrimSpace(begin), strings.TrimSpace(end)
 	if begin == "" || end == "" {
-		return Period{}, compat.Fail(compat.MsgReportDateMissing)
+		return Period{}, compat.Fail(MsgReportDateMissing)
 	}
 	first, err1 := time.Parse(compat.DateLayout, begin)
 	last, err2 := time.Parse(compat.DateLayout, end)
 	if err1 != nil || err2 != nil {
-		return Period{}, compat.Fail(compat.MsgReportDateInvalid)
+		return Period{}, compat.Fail(MsgReportDateInvalid)
 	}
 	return NewPeriod(first, last)
 }
@@ -48,10 +48,10 @@ func ParsePeriod(begin, end string) (Period, error) {
 func NewPeriod(first, last time.Time) (Period, error) {
 	first, last = civilDate(first), civilDate(last)
 	if first.After(last) {
-		return Period{}, compat.Fail(compat.MsgReportRangeInvalid)
+		return Period{}, compat.Fail(MsgReportRangeInvalid)
 	}
 	if last.After(first.AddDate(1, 0, 0)) {
-		return Period{}, compat.Fail(compat.MsgReportRangeTooLong)
+		return Period{}, compat.Fail(MsgReportRangeTooLong)
 	}
 	return Period{First: first, Last: last, zone: clock.Zone()}, nil
 }

@@ -12,7 +12,6 @@ import (
 
 	"myrestaurant/internal/apptest"
 	"myrestaurant/modules/clock"
-	"myrestaurant/modules/compat"
 	"myrestaurant/modules/report"
 )
 
@@ -246,15 +245,15 @@ func TestReportsCutDaysInTheShopZoneAcrossDaylightSaving(t *testing.T) {
 func TestReportPeriodIsChecked(t *testing.T) {
 	base, tok := shopServer(t, "2024-05-02 15:00:00.000")
 	for _, c := range []struct{ query, msg string }{
-		{"?begin=2024-05-03&end=2024-05-01", compat.MsgReportRangeInvalid},
-		{"?begin=2023-05-01&end=2024-05-02", compat.MsgReportRangeTooLong},
-		{"?begin=2024-05-01", compat.MsgReportDateMissing},
-		{"?end=2024-05-01", compat.MsgReportDateMissing},
-		{"", compat.MsgReportDateMissing},
-		{"?begin=2024-13-01&end=2024-12-01", compat.MsgReportDateInvalid},
-		{"?begin=2024-5-1&end=2024-05-02", compat.MsgReportDateInvalid},
-		{"?begin=abc&end=2024-05-02", compat.MsgReportDateInvalid},
-		{"?begin=2024-05-01%2000:00:00&end=2024-05-02", compat.MsgReportDateInvalid},
+		{"?begin=2024-05-03&end=2024-05-01", report.MsgReportRangeInvalid},
+		{"?begin=2023-05-01&end=2024-05-02", report.MsgReportRangeTooLong},
+		{"?begin=2024-05-01", report.MsgReportDateMissing},
+		{"?end=2024-05-01", report.MsgReportDateMissing},
+		{"", report.MsgReportDateMissing},
+		{"?begin=2024-13-01&end=2024-12-01", report.MsgReportDateInvalid},
+		{"?begin=2024-5-1&end=2024-05-02", report.MsgReportDateInvalid},
+		{"?begin=abc&end=2024-05-02", report.MsgReportDateInvalid},
+		{"?begin=2024-05-01%2000:00:00&end=2024-05-02", report.MsgReportDateInvalid},
 	} {
 		for _, path := range []string{"turnoverStatistics", "userStatistics", "ordersStatistics", "top10"} {
 			r := apptest.Call(t, http.MethodGet, base+"/admin/report/"+path+c.query, nil, "token", tok)

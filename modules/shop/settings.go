@@ -107,14 +107,14 @@ func Update(app core.App, in SettingsInput) (Settings, error) {
 			continue
 		}
 		if m.Cents < 0 || m.Cents > 100_000 {
-			return Settings{}, compat.Fail("费用应在0到1000元之间")
+			return Settings{}, compat.Fail(MsgFeeOutOfRange)
 		}
 		r.Set(field, m.Cents)
 	}
 	if in.TimeZone.Valid {
 		name := strings.TrimSpace(in.TimeZone.Value)
 		if _, err := time.LoadLocation(name); err != nil || name == "" || name == "Local" {
-			return Settings{}, compat.Failf("时区 %q 不正确，应为如 Asia/Shanghai 的名称", name)
+			return Settings{}, compat.Failf(MsgTimeZoneInvalidFormat, name)
 		}
 		r.Set("time_zone", name)
 	}

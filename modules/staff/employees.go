@@ -80,10 +80,10 @@ func (in EmployeeInput) apply(app core.App, r *core.Record) error {
 		r.Set("role", strings.TrimSpace(in.Role.Value))
 	}
 	if r.GetString("username") == "" {
-		return compat.Fail("账号不能为空")
+		return compat.Fail(MsgUsernameRequired)
 	}
 	if r.GetString("name") == "" {
-		return compat.Fail("员工姓名不能为空")
+		return compat.Fail(MsgNameRequired)
 	}
 	// The original's column sizes, checked here so the message is ours and never echoes the value.
 	for _, f := range []struct {
@@ -91,17 +91,17 @@ func (in EmployeeInput) apply(app core.App, r *core.Record) error {
 		max          int
 	}{{"username", "账号", 32}, {"name", "员工姓名", 32}, {"phone", "手机号", 11}, {"id_number", "身份证号", 18}} {
 		if n := utf8.RuneCountInString(r.GetString(f.field)); n > f.max {
-			return compat.Failf("%s不能超过%d个字符", f.label, f.max)
+			return compat.Failf(compat.MsgFieldTooLongFormat, f.label, f.max)
 		}
 	}
 	if sex := r.GetString("sex"); sex != "" && sex != "0" && sex != "1" {
-		return compat.Fail("性别应为1（男）或0（女）")
+		return compat.Fail(MsgSexInvalid)
 	}
 	if !validUsername(app, r.GetString("username")) {
-		return compat.Fail(compat.MsgUsernameInvalid)
+		return compat.Fail(MsgUsernameInvalid)
 	}
 	if role := r.GetString("role"); role != auth.RoleManager && role != auth.RoleStaff {
-		return compat.Fail(compat.MsgRoleInvalid)
+		return compat.Fail(MsgRoleInvalid)
 	}
 	return nil
 }
@@ -119,7 +119,7 @@ type LoginResult struct {
 func findEmployee(app core.App, id compat.ID) (*core.Record, error) {
 	r, err := app.FindRecordById(auth.EmployeesCollection, id.String())
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, compat.Fail(compat.MsgEmployeeNotFound)
+		return nil, compat.Fail(MsgEmployeeNotFound)
 	}
 	return r, err
 }
@@ -129,16 +129,16 @@ func findEmployee(app core.App, id compat.ID) (*core.Record, error) {
 func login(app core.App, username, password string) (LoginResult, error) {
 	r, err := app.FindFirstRecordByData(auth.EmployeesCollection, "username", strings.TrimSpace(username))
 	if errors.Is(err, sql.ErrNoRows) {
-		return LoginResult{}, compat.Fail(compat.MsgAccountNotFound)
+		return LoginResult{}, compat.Fail(MsgAccountNotFound)
 	}
 	if err != nil {
 		return LoginResult{}, err
 	}
 	if !r.ValidatePassword(password) {
-		return LoginResult{}, compat.Fail(compat.MsgPasswordError)
+		return LoginResult{}, compat.Fail(MsgPasswordError)
 	}
 	if r.GetInt("status") != auth.EmployeeEnabled {
-		return LoginResult{}, compat.Fail(compat.MsgAccountLocked)
+		return LoginResult{}, compat.Fail(MsgAccountLocked)
 	}
 	token, err := r.NewAuthToken()
 	if err != nil {
@@ -171,7 +171,7 @@ func addEmployee(app core.App, by compat.ID, in EmployeeInput) (*core.Record, er
 // itself and keeps its username and role; nobody takes the manager role from themselves.
 func updateEmployee(app core.App, by compat.ID, in EmployeeInput) error {
 	if in.ID == 0 {
-		return compat.Fail("员工id不能为空")
+		return compat.Fail(MsgEmployeeIDRequired)
 	}
 	r, err := findEmployee(app, in.ID)
 	if err != nil {
@@ -179,16 +179,16 @@ func updateEmployee(app core.App, by compat.ID, in EmployeeInput) error {
 	}
 	protected, wasManager := isAdmin(r), auth.IsManager(r)
 	if protected && in.ID != by {
-		return compat.Fail(compat.MsgAdminProtected)
+		return compat.Fail(MsgAdminProtected)
 	}
 	if err := in.apply(app, r); err != nil {
 		return err
 	}
 	if protected && (!isAdmin(r) || !auth.IsManager(r)) {
-		return compat.Fail(compat.MsgAdminProtected)
+		return compat.Fail(MsgAdminProtected)
 	}
 	if in.ID == by && wasManager && !auth.IsManager(r) {
-		return compat.Fail(compat.MsgCannotDemoteSelf)
+		return compat.Fail(MsgCannotDemoteSelf)
 	}
 	r.Set("updated_by", by.String())
 	return compat.Save(app, r)
@@ -197,14 +197,14 @@ func updateEmployee(app core.App, by compat.ID, in EmployeeInput) error {
 // setEmployeeStatus enables (1) or locks (0) an employee. Nobody may lock themselves out.
 func setEmployeeStatus(app core.App, by compat.ID, id compat.ID, status int) error {
 	if status == 0 && id == by {
-		return compat.Fail(compat.MsgCannotDisableSelf)
+		return compat.Fail(MsgCannotDisableSelf)
 	}
 	r, err := findEmployee(app, id)
 	if err != nil {
 		return err
 	}
 	if status == 0 && isAdmin(r) {
-		return compat.Fail(compat.MsgAdminProtected)
+		return compat.Fail(MsgAdminProtected)
 	}
 	r.Set("status", status)
 	r.Set("updated_by", by.String())
@@ -219,16 +219,16 @@ func changePassword(app core.App, id compat.ID, oldPassword, newPassword string)
 		return err
 	}
 	if !r.ValidatePassword(oldPassword) {
-		return compat.Fail(compat.MsgPasswordEditFailed)
+		return compat.Fail(MsgPasswordEditFailed)
 	}
 	if n := utf8.RuneCountInString(newPassword); n < 6 || len(newPassword) > 72 {
-		return compat.Fail(compat.MsgNewPasswordInvalid)
+		return compat.Fail(MsgNewPasswordInvalid)
 	}
 	if weakPassword(r.GetString("username"), newPassword) {
-		return compat.Fail(compat.MsgPasswordTooWeak)
+		return compat.Fail(MsgPasswordTooWeak)
 	}
 	if newPassword == oldPassword {
-		return compat.Fail(compat.MsgPasswordUnchanged)
+		return compat.Fail(MsgPasswordUnchanged)
 	}
 	r.SetPassword(newPassword)
 	r.Set("updated_by", id.String())

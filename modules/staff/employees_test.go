@@ -12,6 +12,7 @@ import (
 
 	"myrestaurant/internal/apptest"
 	"myrestaurant/modules/compat"
+	"myrestaurant/modules/staff"
 )
 
 func TestEmployeeRoutes(t *testing.T) {
@@ -79,10 +80,10 @@ func TestEmployeeRoutes(t *testing.T) {
 	if rec.GetString("updated_by") != alice.Id || rec.GetString("created_by") != alice.Id {
 		t.Fatalf("audit fields: %s %s", rec.GetString("created_by"), rec.GetString("updated_by"))
 	}
-	if r := call("PUT", "/admin/employee", map[string]any{"id": "999999999999999", "name": "x"}); r.Message() != compat.MsgEmployeeNotFound {
+	if r := call("PUT", "/admin/employee", map[string]any{"id": "999999999999999", "name": "x"}); r.Message() != staff.MsgEmployeeNotFound {
 		t.Fatalf("update unknown id: %q", r.Message())
 	}
-	if r := call("GET", "/admin/employee/999999999999999", nil); r.Message() != compat.MsgEmployeeNotFound {
+	if r := call("GET", "/admin/employee/999999999999999", nil); r.Message() != staff.MsgEmployeeNotFound {
 		t.Fatalf("get unknown id: %q", r.Message())
 	}
 	if r := call("GET", "/admin/employee/abc", nil); r.Code != 0 {
@@ -107,7 +108,7 @@ func TestEmployeeRoutes(t *testing.T) {
 			t.Fatalf("%s: %+v", bad, r)
 		}
 	}
-	if r := call("POST", "/admin/employee/status/0?id="+alice.Id, nil); r.Message() != compat.MsgCannotDisableSelf {
+	if r := call("POST", "/admin/employee/status/0?id="+alice.Id, nil); r.Message() != staff.MsgCannotDisableSelf {
 		t.Fatalf("self lock: %q", r.Message())
 	}
 	if r := call("POST", "/admin/employee/status/1?id="+lr.ID.String(), nil); r.Code != 1 {
@@ -128,7 +129,7 @@ func TestEditPassword(t *testing.T) {
 	if r := edit(map[string]string{"oldPassword": "wrong", "newPassword": "newpass1"}); r.Message() != "密码修改失败" {
 		t.Fatalf("wrong old password: %q", r.Message())
 	}
-	if r := edit(map[string]string{"oldPassword": apptest.Password, "newPassword": "123"}); r.Message() != compat.MsgNewPasswordInvalid {
+	if r := edit(map[string]string{"oldPassword": apptest.Password, "newPassword": "123"}); r.Message() != staff.MsgNewPasswordInvalid {
 		t.Fatalf("short new password: %q", r.Message())
 	}
 	// empId in the body is ignored: the token says whose password it is.

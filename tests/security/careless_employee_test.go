@@ -11,6 +11,7 @@ import (
 	"myrestaurant/internal/apptest"
 	"myrestaurant/modules/auth"
 	"myrestaurant/modules/compat"
+	"myrestaurant/modules/staff"
 )
 
 // Careless employees: one still on the initial password, a staff member doing a manager's work, anyone locking or
@@ -95,7 +96,7 @@ func TestInitialPasswordMustBeReplacedBeforeAnythingElse(t *testing.T) {
 	for _, weak := range []string{"123456", "aaaaaa", "111111", "abcdef", "654321", "12345678", "newbie", "NEWBIE",
 		"password", "qwerty", "哈哈哈哈哈哈"} {
 		r := apptest.Call(t, "PUT", w.base+"/admin/employee/editPassword", map[string]string{"oldPassword": "123456", "newPassword": weak}, "token", tok)
-		if r.Code != 0 || r.Message() != compat.MsgPasswordTooWeak {
+		if r.Code != 0 || r.Message() != staff.MsgPasswordTooWeak {
 			t.Errorf("new password %q: code %d %q", weak, r.Code, r.Message())
 		}
 	}
@@ -194,12 +195,12 @@ func TestAdminCannotBeLockedOrDemotedAndNobodyLocksThemselves(t *testing.T) {
 		body         any
 		msg          string
 	}{
-		"lock admin":    {"POST", "/admin/employee/status/0?id=" + adminID, nil, compat.MsgAdminProtected},
-		"demote admin":  {"PUT", "/admin/employee", map[string]any{"id": adminID, "role": "staff"}, compat.MsgAdminProtected},
-		"rename admin":  {"PUT", "/admin/employee", map[string]any{"id": adminID, "username": "root", "name": "x"}, compat.MsgAdminProtected},
-		"lock myself":   {"POST", "/admin/employee/status/0?id=" + w.staffID.String(), nil, compat.MsgCannotDisableSelf},
-		"demote myself": {"PUT", "/admin/employee", map[string]any{"id": w.staffID, "role": "staff"}, compat.MsgCannotDemoteSelf},
-		"unknown role":  {"PUT", "/admin/employee", map[string]any{"id": w.staffID, "role": "owner"}, compat.MsgRoleInvalid},
+		"lock admin":    {"POST", "/admin/employee/status/0?id=" + adminID, nil, staff.MsgAdminProtected},
+		"demote admin":  {"PUT", "/admin/employee", map[string]any{"id": adminID, "role": "staff"}, staff.MsgAdminProtected},
+		"rename admin":  {"PUT", "/admin/employee", map[string]any{"id": adminID, "username": "root", "name": "x"}, staff.MsgAdminProtected},
+		"lock myself":   {"POST", "/admin/employee/status/0?id=" + w.staffID.String(), nil, staff.MsgCannotDisableSelf},
+		"demote myself": {"PUT", "/admin/employee", map[string]any{"id": w.staffID, "role": "staff"}, staff.MsgCannotDemoteSelf},
+		"unknown role":  {"PUT", "/admin/employee", map[string]any{"id": w.staffID, "role": "owner"}, staff.MsgRoleInvalid},
 	} {
 		r := apptest.Call(t, c.method, w.base+c.path, c.body, "token", w.staff)
 		if r.Status != http.StatusOK || r.Code != 0 || r.Message() != c.msg {
@@ -252,11 +253,11 @@ func TestEmployeeUsernamesArePlainText(t *testing.T) {
 	for _, bad := range []string{"a\x00b", "\x1b[31mred", "admin\u202egnp", "two words", "tab\there", "line\nbreak",
 		"zero\u200bwidth", "\u200fadmin", "bell\x07", "emoji😀"} {
 		r := apptest.Call(t, "POST", w.base+"/admin/employee", map[string]any{"username": bad, "name": "x", "phone": "13800000000"}, "token", w.staff)
-		if r.Code != 0 || r.Message() != compat.MsgUsernameInvalid {
+		if r.Code != 0 || r.Message() != staff.MsgUsernameInvalid {
 			t.Errorf("add %q: code %d %q", bad, r.Code, r.Message())
 		}
 		r = apptest.Call(t, "PUT", w.base+"/admin/employee", map[string]any{"id": w.staffID, "username": bad}, "token", w.staff)
-		if r.Code != 0 || r.Message() != compat.MsgUsernameInvalid {
+		if r.Code != 0 || r.Message() != staff.MsgUsernameInvalid {
 			t.Errorf("rename to %q: code %d %q", bad, r.Code, r.Message())
 		}
 	}

@@ -240,7 +240,7 @@ func TestOneCustomerCannotFloodAddressesOrUnpaidOrders(t *testing.T) {
 	w := newWorld(t)
 	token, address := w.newcomer("openid-flood")
 
-	tooMany := fmt.Sprintf(compat.MsgTooManyAddressesFormat, addressbook.MaxAddresses)
+	tooMany := fmt.Sprintf(addressbook.MsgTooManyAddressesFormat, addressbook.MaxAddresses)
 	for i := 1; i <= addressbook.MaxAddresses+5; i++ { // newcomer saved the first
 		r := apptest.Call(t, "POST", w.base+"/user/addressBook", map[string]any{"consignee": "王五", "phone": "13700000000",
 			"detail": fmt.Sprint("第", i, "号"), "label": "1"}, "authentication", token)
