@@ -11,7 +11,7 @@ import (
 	"myrestaurant/modules/compat"
 )
 
-// The menu cache (DESIGN.md §8) keeps the customer's lists — categories, the dishes with flavors of a
+// The menu cache (docs/design.md §8) keeps the customer's lists — categories, the dishes with flavors of a
 // category, the set meals of a category — together with the exact response bytes of their routes.
 //
 // Any change to a menu collection, committed through any API (our routes, the dashboard, the native API,

@@ -31,7 +31,7 @@ const (
 // OffSale is the status of a stopped dish or set meal, or of a disabled category.
 const OffSale = 0
 
-// The limits of the original's columns (CONTRACT.md §3), which the schema repeats.
+// The limits of the original's columns (docs/compat-api.md §3), which the schema repeats.
 const (
 	maxNameLen       = 32
 	maxTextLen       = 255

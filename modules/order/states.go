@@ -22,7 +22,7 @@ const (
 	DetailsCollection = "order_details"
 )
 
-// Order statuses (CONTRACT.md §3).
+// Order statuses (docs/compat-api.md §3).
 const (
 	PendingPayment     = 1 // 待付款
 	ToBeConfirmed      = 2 // 待接单: paid, waiting for the kitchen

@@ -33,7 +33,7 @@ const (
 	exportDetailDays = 30
 )
 
-// ExportWorkbook builds the operations workbook of the 30 full days before today (CONTRACT.md §5.6): the
+// ExportWorkbook builds the operations workbook of the 30 full days before today (docs/compat-api.md §5.6): the
 // overview of the whole period in rows 4-5 and one row per day from row 8, in the cells of the original
 // template. The figures come from three grouped queries over the 30 days.
 func ExportWorkbook(app core.App) ([]byte, error) {

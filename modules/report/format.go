@@ -7,7 +7,7 @@ import (
 
 // Double is a Java Double of the original's report objects: written with at least one decimal (0.0, 120.5,
 // 0.6666666666666666), in lists and in JSON alike. Java switches to 1.0E7 style from ten million; we keep
-// plain digits, as CONTRACT.md §5 recommends.
+// plain digits, as docs/compat-api.md §5 recommends.
 type Double float64
 
 func (d Double) String() string {

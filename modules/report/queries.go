@@ -8,7 +8,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 )
 
-// Order statuses the reports count (CONTRACT.md §3). The report module reads tables and imports no
+// Order statuses the reports count (docs/compat-api.md §3). The report module reads tables and imports no
 // domain module, so it names the few it needs here.
 const (
 	statusToBeConfirmed = 2

@@ -1,5 +1,5 @@
 // Package report is the statistics of the back office: the four charts of the statistics page, the workspace
-// figures and the 30-day Excel export (CONTRACT.md §5). It reads the tables with grouped SQL, a few queries
+// figures and the 30-day Excel export (docs/compat-api.md §5). It reads the tables with grouped SQL, a few queries
 // per report whatever the number of days, cuts days in the shop's time zone, and imports no domain module.
 package report
 

@@ -36,7 +36,7 @@ const (
 	readViewOnly                   // may view a record by id but not list the collection
 )
 
-// access is DESIGN.md §4's rule of one collection, per actor.
+// access is docs/design.md §4's rule of one collection, per actor.
 type access struct {
 	collection             string
 	read                   [actors]readAccess
@@ -103,7 +103,7 @@ type list struct {
 }
 
 // Every collection through /api/collections/<name>/records, as guest, customer and employee: list, view,
-// create, update and delete against DESIGN.md §4. A refused write must leave the data as it was.
+// create, update and delete against docs/design.md §4. A refused write must leave the data as it was.
 func TestNativeAPIFollowsTheCollectionRules(t *testing.T) {
 	w := newWorld(t)
 	w.ok("GET", fmt.Sprintf("/user/order/reminder/%d", w.alice.order), nil, "authentication", w.alice.token) // an alert
