@@ -17,6 +17,9 @@ func TestSecretsFromFiles(t *testing.T) {
 		}
 		return p
 	}
+	for _, name := range []string{"MYRESTAURANT_ADMIN_PASSWORD", "MYRESTAURANT_WECHAT_SECRET", "MYRESTAURANT_WECHATPAY_APIV3_KEY"} {
+		t.Setenv(name, "") // whatever the machine running the tests has
+	}
 	t.Setenv("MYRESTAURANT_ADMIN_PASSWORD_FILE", write("admin", "s3cret pass\n"))
 	t.Setenv("MYRESTAURANT_WECHAT_SECRET_FILE", write("wechat", "  app-secret\r\n"))
 	t.Setenv("MYRESTAURANT_WECHATPAY_APIV3_KEY_FILE", write("apiv3", "0123456789abcdef0123456789abcdef\n"))
@@ -31,6 +34,9 @@ func TestSecretsFromFiles(t *testing.T) {
 
 // Without a _FILE variable the secret is the variable itself, as before.
 func TestSecretsFromVariables(t *testing.T) {
+	for _, name := range []string{"MYRESTAURANT_ADMIN_PASSWORD_FILE", "MYRESTAURANT_WECHAT_SECRET_FILE", "MYRESTAURANT_WECHATPAY_APIV3_KEY_FILE"} {
+		t.Setenv(name, "")
+	}
 	t.Setenv("MYRESTAURANT_ADMIN_PASSWORD", "pass")
 	t.Setenv("MYRESTAURANT_WECHAT_SECRET", "app-secret")
 	t.Setenv("MYRESTAURANT_WECHATPAY_APIV3_KEY", "key")
