@@ -8,20 +8,13 @@ import (
 	"myrestaurant/modules/shop"
 )
 
-// Register wires the order routes of customers and staff, the scheduled jobs (started with the server, stopped
-// when it ends) and, when provider is not nil, the payment callbacks of /notify through payment.Register, so it
-// must not be registered separately. A nil provider means payments are not configured: customers can still
-// submit orders, and /user/order/payment says online payment is off.
+// Register wires the order routes of customers and staff and the scheduled jobs (started with the server,
+// stopped when it ends). Orders are paid and refunded through provider; a nil provider means payments are not
+// configured: customers can still submit orders, and /user/order/payment says online payment is off. The
+// callbacks of /notify are the payment module's, registered beside this one with PaymentCallbacks.
 func Register(app core.App, provider payment.Provider) {
 	if provider != nil {
 		app.Store().Set(providerKey, provider)
-		payment.Register(app, provider, payment.Callbacks{
-			OnPaid: func(app core.App, n payment.Notification) error {
-				_, err := markPaid(app, n)
-				return err
-			},
-			OnRefunded: onRefunded,
-		})
 	}
 	watchPrices(app)
 	forgetTotal(app)
@@ -55,4 +48,16 @@ func Register(app core.App, provider payment.Provider) {
 		orders.stop()
 		return e.Next()
 	})
+}
+
+// PaymentCallbacks are what the order module does when WeChat Pay confirms that money moved: payment.Register
+// takes them, as payment does not import the order module.
+func PaymentCallbacks() payment.Callbacks {
+	return payment.Callbacks{
+		OnPaid: func(app core.App, n payment.Notification) error {
+			_, err := markPaid(app, n)
+			return err
+		},
+		OnRefunded: onRefunded,
+	}
 }
