@@ -7,6 +7,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 
+	"myrestaurant/modules/appstate"
 	"myrestaurant/modules/compat"
 )
 
@@ -22,7 +23,7 @@ import (
 // read that started before a change committed either stores before the drop (and is dropped with it) or
 // finds the generation moved on (and stores nothing).
 
-const cacheStoreKey = "myrestaurant.menu.cache"
+const cacheStoreKey = appstate.MenuCache
 
 // maxCacheEntries bounds the cache. A real menu has tens of categories; the bound only matters against
 // clients asking for many categories that do not exist (empty lists are not kept anyway).

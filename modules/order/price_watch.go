@@ -7,6 +7,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 
+	"myrestaurant/modules/appstate"
 	"myrestaurant/modules/menu"
 	"myrestaurant/modules/shop"
 )
@@ -32,7 +33,7 @@ type priceStamp struct {
 	settled bool // no write was under way
 }
 
-const priceWatchKey = "myrestaurant.order.priceWatch"
+const priceWatchKey = appstate.OrderPriceWatch
 
 // watchPrices binds the watch to the shop and menu collections.
 func watchPrices(app core.App) *priceWatch {
