@@ -9,6 +9,7 @@ import (
 
 	"myrestaurant/modules/appstate"
 	"myrestaurant/modules/compat"
+	"myrestaurant/modules/hookorder"
 )
 
 // The menu cache (DESIGN.md §8) keeps the customer's lists — categories, the dishes with flavors of a
@@ -197,14 +198,10 @@ func bindCacheHooks(app core.App) {
 		app.OnRecordAfterDeleteSuccess(menuCollections...),
 	}
 	for _, h := range hooks {
-		h.Bind(&hook.Handler[*core.RecordEvent]{
-			Id: "myrestaurant.menu.cache",
-			// Before other handlers, so that one stopping the chain cannot leave the cache stale.
-			Priority: -1000,
-			Func: func(e *core.RecordEvent) error {
-				InvalidateMenuCache(e.App)
-				return e.Next()
-			},
-		})
+		// First of the menu's "after" handlers (see hookorder.MenuCache).
+		h.Bind(hookorder.Handler(hookorder.MenuCache, func(e *core.RecordEvent) error {
+			InvalidateMenuCache(e.App)
+			return e.Next()
+		}))
 	}
 }

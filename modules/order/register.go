@@ -2,8 +2,8 @@ package order
 
 import (
 	"github.com/pocketbase/pocketbase/core"
-	"github.com/pocketbase/pocketbase/tools/hook"
 
+	"myrestaurant/modules/hookorder"
 	"myrestaurant/modules/payment"
 	"myrestaurant/modules/shop"
 )
@@ -31,18 +31,15 @@ func Register(app core.App, provider payment.Provider) {
 		}
 		return se.Next()
 	})
-	app.OnRecordAfterUpdateSuccess(shop.Collection).Bind(&hook.Handler[*core.RecordEvent]{
-		Priority: 10, // after the shop module has applied the new zone
-		Func: func(e *core.RecordEvent) error {
-			// In the background: restarting waits for a job that is running.
-			go func() {
-				if err := jobs.followZone(); err != nil {
-					app.Logger().Error("moving the order jobs to the shop's time zone", "error", err)
-				}
-			}()
-			return e.Next()
-		},
-	})
+	app.OnRecordAfterUpdateSuccess(shop.Collection).Bind(hookorder.Handler(hookorder.OrderJobsFollowZone, func(e *core.RecordEvent) error {
+		// In the background: restarting waits for a job that is running.
+		go func() {
+			if err := jobs.followZone(); err != nil {
+				app.Logger().Error("moving the order jobs to the shop's time zone", "error", err)
+			}
+		}()
+		return e.Next()
+	}))
 	app.OnTerminate().BindFunc(func(e *core.TerminateEvent) error {
 		jobs.shutdown()
 		orders.stop()
