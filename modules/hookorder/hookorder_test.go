@@ -62,9 +62,10 @@ func TestNamedHandlersAreBound(t *testing.T) {
 	}
 }
 
-// On a real app, a dish's price change reaches the handlers in the named order: the menu cache is empty before
-// anything else runs, and the carts follow the new price before the price watch counts the write as finished.
-// (That the watch finishes after every other handler is tested in the order module, which sees the watch.)
+// On a real app, a dish's price change reaches the handlers in the named order: customers read the new price
+// from the menu before anything else runs, and the carts follow the new price before the price watch counts
+// the write as finished. (That the watch finishes after every other handler is tested in the order module,
+// which sees the watch.)
 func TestMenuHandlersRunInTheirOrder(t *testing.T) {
 	app := newApp(t)
 	save := func(collection string, fields map[string]any) *core.Record {
@@ -82,30 +83,36 @@ func TestMenuHandlersRunInTheirOrder(t *testing.T) {
 	dish := save("dishes", map[string]any{"name": "宫保鸡丁", "category": category.Id, "price": 5600, "status": 1})
 	customer, _ := apptest.Customer(t, app, "openid-hookorder")
 	cartRow := save("cart_items", map[string]any{"user": customer.Id, "dish": dish.Id, "name": "宫保鸡丁", "number": 1, "amount": 5600})
-	if _, err := menu.CustomerDishes(app, compat.ParseID(category.Id)); err != nil || menu.MenuCacheSize(app) == 0 {
-		t.Fatalf("menu not cached: %v", err)
-	}
 
-	cartAmount := func(e *core.RecordEvent) int {
-		r, err := e.App.FindRecordById("cart_items", cartRow.Id)
+	// seen is what a customer would see: the dish's price on the menu (cached once read) and in the cart.
+	type seen struct{ menu, cart int64 }
+	look := func(app core.App) seen {
+		list, err := menu.CustomerDishes(app, compat.ParseID(category.Id))
+		if err != nil || len(list) != 1 {
+			t.Fatalf("menu: %+v, %v", list, err)
+		}
+		r, err := app.FindRecordById("cart_items", cartRow.Id)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return r.GetInt("amount")
+		return seen{list[0].Price.Cents, int64(r.GetInt("amount"))}
 	}
-	type seen struct{ cache, amount int }
+	if got := look(app); got != (seen{5600, 5600}) {
+		t.Fatalf("before the change: %+v", got)
+	}
+
 	var afterCache, beforeWatch seen
 	app.OnRecordAfterUpdateSuccess("dishes").Bind(&hook.Handler[*core.RecordEvent]{
 		Priority: hookorder.MenuCache.Priority + 1,
 		Func: func(e *core.RecordEvent) error {
-			afterCache = seen{menu.MenuCacheSize(e.App), cartAmount(e)}
+			afterCache = look(e.App)
 			return e.Next()
 		},
 	})
 	app.OnRecordAfterUpdateSuccess("dishes").Bind(&hook.Handler[*core.RecordEvent]{
 		Priority: hookorder.PriceWatch.Priority - 1,
 		Func: func(e *core.RecordEvent) error {
-			beforeWatch = seen{menu.MenuCacheSize(e.App), cartAmount(e)}
+			beforeWatch = look(e.App)
 			return e.Next()
 		},
 	})
@@ -113,11 +120,11 @@ func TestMenuHandlersRunInTheirOrder(t *testing.T) {
 	if err := app.Save(dish); err != nil {
 		t.Fatal(err)
 	}
-	if afterCache != (seen{0, 5600}) {
-		t.Errorf("right after the menu cache's slot: %+v, want an empty cache and the cart not yet followed", afterCache)
+	if afterCache != (seen{5800, 5600}) {
+		t.Errorf("right after the menu cache's slot: %+v, want the new price on the menu and the cart not yet followed", afterCache)
 	}
-	if beforeWatch != (seen{0, 5800}) {
-		t.Errorf("right before the price watch's slot: %+v, want the cart at the new price", beforeWatch)
+	if beforeWatch != (seen{5800, 5800}) {
+		t.Errorf("right before the price watch's slot: %+v, want the new price on the menu and in the cart", beforeWatch)
 	}
 }
 

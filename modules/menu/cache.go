@@ -176,17 +176,9 @@ func CustomerCategories(app core.App, categoryType compat.Int) ([]Category, erro
 	return list, err
 }
 
-// InvalidateMenuCache drops every cached menu list. The record hooks call it after every committed change
-// to the menu collections; call it yourself only after changing them with raw SQL, which runs no hooks.
-func InvalidateMenuCache(app core.App) { cacheOf(app).invalidate() }
-
-// MenuCacheSize is the number of cached lists.
-func MenuCacheSize(app core.App) int {
-	c := cacheOf(app)
-	c.mu.RLock()
-	defer c.mu.RUnlock()
-	return len(c.entries)
-}
+// invalidateMenuCache drops every cached menu list. The record hooks call it after every committed change to
+// the menu collections; a change by raw SQL, which runs no hooks, would have to call it too (none does).
+func invalidateMenuCache(app core.App) { cacheOf(app).invalidate() }
 
 // bindCacheHooks drops the cache after every committed create, update or delete of a menu record, whoever
 // makes it. These are PocketBase's model-level record hooks: they fire for app.Save/app.Delete from any
@@ -200,7 +192,7 @@ func bindCacheHooks(app core.App) {
 	for _, h := range hooks {
 		// First of the menu's "after" handlers (see hookorder.MenuCache).
 		h.Bind(hookorder.Handler(hookorder.MenuCache, func(e *core.RecordEvent) error {
-			InvalidateMenuCache(e.App)
+			invalidateMenuCache(e.App)
 			return e.Next()
 		}))
 	}

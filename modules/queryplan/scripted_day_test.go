@@ -16,7 +16,6 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 
 	"myrestaurant/modules"
-	"myrestaurant/modules/alert"
 	"myrestaurant/modules/apptest"
 	"myrestaurant/modules/compat"
 	"myrestaurant/modules/config"
@@ -277,7 +276,7 @@ func (d *day) script() {
 	d.admin("PUT", "/admin/order/cancel", map[string]any{"id": staffCancelled.ID, "cancelReason": "缺货"})
 
 	d.at("alerts")
-	open, err := alert.Open(d.app)
+	open, err := d.app.FindRecordsByFilter("alerts", "acknowledged = false", "created", 1, 0)
 	if err != nil || len(open) == 0 {
 		t.Fatalf("open alerts: %d, %v", len(open), err)
 	}
