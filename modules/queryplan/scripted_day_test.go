@@ -236,11 +236,14 @@ func (d *day) script() {
 	}
 	d.at("submit")
 	delivered := submit()
-	rejected, cancelledPaid, cancelledUnpaid, staffCancelled, timedOut := submit(), submit(), submit(), submit(), submit()
+	rejected, cancelledPaid, cancelledUnpaid, staffCancelled := submit(), submit(), submit(), submit()
 	d.at("pay")
 	for _, p := range []placed{delivered, rejected, cancelledPaid, staffCancelled} {
 		pay(p)
 	}
+	// After paying: a customer may hold at most five unpaid orders (order.MaxUnpaidOrders).
+	d.at("submit")
+	timedOut := submit()
 
 	d.at("customer order history")
 	d.customer("GET", "/user/order/historyOrders?page=1&pageSize=5", tok, nil)
