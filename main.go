@@ -13,7 +13,6 @@ import (
 
 	"myrestaurant/modules"
 	"myrestaurant/modules/config"
-	"myrestaurant/modules/loadtest"
 	_ "myrestaurant/pb_migrations"
 	"myrestaurant/ui"
 )
@@ -44,8 +43,6 @@ func main() {
 		log.Fatal(err)
 	}
 	ui.Register(app)
-	// `loadtest` drives a running server through the compat API (see README, Performance).
-	app.RootCmd.AddCommand(loadtest.Command(app))
 
 	if err := app.Start(); err != nil {
 		log.Fatal(err)

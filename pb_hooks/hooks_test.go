@@ -8,7 +8,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/plugins/jsvm"
 
-	"myrestaurant/modules/apptest"
+	"myrestaurant/internal/apptest"
 )
 
 // The JS hooks shipped in this folder load and work against a real app.

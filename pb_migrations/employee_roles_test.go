@@ -8,7 +8,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
-	"myrestaurant/modules/apptest"
+	"myrestaurant/internal/apptest"
 )
 
 // employeeRoles is the migration that gives employees their roles, run again here on a shop that has employees.

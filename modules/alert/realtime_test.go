@@ -4,7 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"myrestaurant/modules/apptest"
+	"myrestaurant/internal/apptest"
 )
 
 func TestHeartbeatReachesAlertSubscribers(t *testing.T) {

@@ -12,7 +12,7 @@ import (
 func TestEveryStoreKeyIsNamedHere(t *testing.T) {
 	literalKey := regexp.MustCompile(`Store\(\)\.\w+\(\s*"`)
 	var found int
-	err := filepath.WalkDir("..", func(path string, d os.DirEntry, err error) error {
+	err := filepath.WalkDir("../..", func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
 			return err
 		}
@@ -27,6 +27,6 @@ func TestEveryStoreKeyIsNamedHere(t *testing.T) {
 		return nil
 	})
 	if err != nil || found < 50 {
-		t.Fatalf("read %d Go files of the modules: %v", found, err)
+		t.Fatalf("read %d Go files of the repository: %v", found, err)
 	}
 }

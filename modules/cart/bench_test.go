@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"testing"
 
-	"myrestaurant/modules/apptest"
+	"myrestaurant/internal/apptest"
 	"myrestaurant/modules/cart"
 	"myrestaurant/modules/compat"
 )

@@ -11,7 +11,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"myrestaurant/modules/apptest"
+	"myrestaurant/internal/apptest"
 	"myrestaurant/modules/cart"
 	"myrestaurant/modules/compat"
 	"myrestaurant/modules/menu"

@@ -3,7 +3,7 @@ package compat_test
 import (
 	"testing"
 
-	"myrestaurant/modules/apptest"
+	"myrestaurant/internal/apptest"
 	"myrestaurant/modules/compat"
 )
 

@@ -9,7 +9,7 @@ import (
 
 	"github.com/pocketbase/dbx"
 
-	"myrestaurant/modules/apptest"
+	"myrestaurant/internal/apptest"
 	"myrestaurant/modules/compat"
 	"myrestaurant/modules/config"
 	"myrestaurant/modules/customer"

@@ -14,7 +14,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"myrestaurant/modules/apptest"
+	"myrestaurant/internal/apptest"
 	"myrestaurant/modules/media"
 )
 

@@ -13,7 +13,7 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 	"github.com/pocketbase/pocketbase/tools/types"
 
-	"myrestaurant/modules/apptest"
+	"myrestaurant/internal/apptest"
 	"myrestaurant/modules/compat"
 	"myrestaurant/modules/menu"
 )

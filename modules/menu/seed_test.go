@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"myrestaurant/modules/apptest"
+	"myrestaurant/internal/apptest"
 
 	"myrestaurant/modules/compat"
 	"myrestaurant/modules/menu"

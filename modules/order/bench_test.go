@@ -16,8 +16,8 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"myrestaurant/internal/apptest"
 	"myrestaurant/modules/alert"
-	"myrestaurant/modules/apptest"
 )
 
 // Run with a fixed count, e.g.:

@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"myrestaurant/internal/apptest"
 	"myrestaurant/modules/alert"
-	"myrestaurant/modules/apptest"
 	"myrestaurant/modules/cart"
 	"myrestaurant/modules/compat"
 )

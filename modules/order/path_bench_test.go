@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"myrestaurant/modules/history"
+	"myrestaurant/internal/history"
 )
 
 // BenchmarkOrderPath runs the whole order path over HTTP, on an empty shop and on one with years of history, side

@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"myrestaurant/internal/apptest"
 	"myrestaurant/modules/alert"
-	"myrestaurant/modules/apptest"
 	"myrestaurant/modules/compat"
 	"myrestaurant/modules/payment"
 )

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"myrestaurant/modules/apptest"
+	"myrestaurant/internal/apptest"
 	"myrestaurant/modules/compat"
 )
 

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"myrestaurant/modules/apptest"
+	"myrestaurant/internal/apptest"
 )
 
 // A customer's successful cart, order and payment requests leave no request log rows (the orders and the ledger

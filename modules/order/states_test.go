@@ -6,8 +6,8 @@ import (
 	"sync"
 	"testing"
 
+	"myrestaurant/internal/apptest"
 	"myrestaurant/modules/alert"
-	"myrestaurant/modules/apptest"
 	"myrestaurant/modules/compat"
 )
 

@@ -5,7 +5,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"myrestaurant/modules/apptest"
+	"myrestaurant/internal/apptest"
 )
 
 // The lookup before an insert spares the common repeat a failed INSERT; the unique index is what makes a repeat

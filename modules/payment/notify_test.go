@@ -18,7 +18,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
-	"myrestaurant/modules/apptest"
+	"myrestaurant/internal/apptest"
 	"myrestaurant/modules/config"
 	"myrestaurant/modules/payment"
 	"myrestaurant/modules/payment/wechatpaytest"

@@ -9,8 +9,8 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"myrestaurant/internal/apptest"
 	"myrestaurant/modules"
-	"myrestaurant/modules/apptest"
 	"myrestaurant/modules/config"
 )
 

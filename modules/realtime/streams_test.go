@@ -4,7 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"myrestaurant/modules/apptest"
+	"myrestaurant/internal/apptest"
 )
 
 // The per-address count forgets an address when its streams close, and a staff stream gives its place back when

@@ -14,9 +14,9 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 
-	"myrestaurant/modules/apptest"
+	"myrestaurant/internal/apptest"
+	"myrestaurant/internal/history"
 	"myrestaurant/modules/compat"
-	"myrestaurant/modules/history"
 	"myrestaurant/modules/report"
 )
 

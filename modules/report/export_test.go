@@ -12,7 +12,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"myrestaurant/modules/apptest"
+	"myrestaurant/internal/apptest"
 	"myrestaurant/modules/report"
 )
 

@@ -8,7 +8,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"golang.org/x/crypto/bcrypt"
 
-	"myrestaurant/modules/apptest"
+	"myrestaurant/internal/apptest"
 )
 
 // BenchmarkLogin measures POST /admin/employee/login over HTTP, with the test's bcrypt cost and with the

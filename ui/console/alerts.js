@@ -1,8 +1,10 @@
 // Live alerts: PocketBase realtime on alerts/*, a popup, a beep that repeats until acknowledged, a flashing title.
 import PocketBase from './vendor/pocketbase.es.mjs';
 import { t } from './i18n.js';
+import { AlertType } from './enums.js';
 
-const RINGING_TYPES = new Set([1, 2]); // new order, reminder; a customer's cancel is shown but does not ring
+// A customer's cancel is shown but does not ring.
+const RINGING_TYPES = new Set([AlertType.NewOrder, AlertType.Reminder]);
 const BEEP_EVERY_MS = 1500;
 
 export class Alerts {

@@ -1,20 +1,9 @@
-// The compat REST client: the {code,msg,data} envelope, the `token` header and the session in localStorage.
-const SESSION_KEY = 'myrestaurant.console.session';
+// The compat REST client: the {code,msg,data} envelope and the session's `token` header.
+import { session } from './session.js';
 
-export class ApiError extends Error {
+class ApiError extends Error {
   constructor(message, status) { super(message); this.status = status; }
 }
-
-export const session = {
-  get() {
-    try { return JSON.parse(localStorage.getItem(SESSION_KEY)) || null; } catch { return null; }
-  },
-  set(s) { localStorage.setItem(SESSION_KEY, JSON.stringify(s)); },
-  clear() { localStorage.removeItem(SESSION_KEY); },
-  token() { return this.get()?.token || ''; },
-  // The server decides; these only hide what it would refuse. A session without a role is treated as staff.
-  isManager() { return this.get()?.role === 'manager'; },
-};
 
 // onUnauthorized is set by the app: a 401 ends the session and shows the login screen.
 export const hooks = { onUnauthorized: () => {} };

@@ -1,5 +1,6 @@
 // Menu: categories, dishes (flavors, image upload) and set meals (dish picker).
-import { api, session } from './api.js';
+import { api } from './api.js';
+import { session } from './session.js';
 import { t } from './i18n.js';
 import { h, dialog, confirmDialog, toast, table, pager, money, field } from './dom.js';
 

@@ -2,9 +2,12 @@
 import { api } from './api.js';
 import { t } from './i18n.js';
 import { h, dialog, toast, table, pager, money, field } from './dom.js';
+import { OrderStatus, orderStatusLabels } from './enums.js';
 
-export const statusNames = { 1: '待付款', 2: '待接单', 3: '待派送', 4: '派送中', 5: '已完成', 6: '已取消' };
-const tabs = [[0, '全部'], [2, '待接单'], [3, '待派送'], [4, '派送中'], [5, '已完成'], [6, '已取消'], [1, '待付款']];
+// The tabs in the original's order: the kitchen's work first, unpaid orders last. 0 is every status.
+const { PendingPayment, ToBeConfirmed, Confirmed, DeliveryInProgress, Completed, Cancelled } = OrderStatus;
+const tabs = [[0, '全部'], ...[ToBeConfirmed, Confirmed, DeliveryInProgress, Completed, Cancelled, PendingPayment]
+  .map((s) => [s, orderStatusLabels[s]])];
 const rejectReasons = ['订单量较多，暂时无法接单', '菜品已销售完，暂时无法接单', '餐厅已打烊，暂时无法接单'];
 const cancelReasons = ['订单量较多，暂时无法接单', '菜品已销售完，暂时无法接单', '骑手不足无法配送', '客户电话取消'];
 
@@ -16,7 +19,7 @@ async function loadAllowedActions() {
   return allowedActions;
 }
 
-const filter = { status: 2, page: 1, pageSize: 10, number: '', phone: '', beginTime: '', endTime: '' };
+const filter = { status: ToBeConfirmed, page: 1, pageSize: 10, number: '', phone: '', beginTime: '', endTime: '' };
 
 // datetime-local gives 2026-01-02T10:30; the contract wants 2026-01-02 10:30:00.
 const toContractTime = (v) => (v ? `${v.replace('T', ' ')}:00` : '');
@@ -32,7 +35,7 @@ export async function ordersView(el, { seq }) {
     loadAllowedActions(),
   ]);
   if (!seq() || gen !== el.gen) return;
-  const counts = { 2: stats.toBeConfirmed, 3: stats.confirmed, 4: stats.deliveryInProgress };
+  const counts = { [ToBeConfirmed]: stats.toBeConfirmed, [Confirmed]: stats.confirmed, [DeliveryInProgress]: stats.deliveryInProgress };
   const rerender = () => ordersView(el, { seq });
   const tabBar = h('div', { class: 'tabs', role: 'tablist' }, tabs.map(([s, label]) => h('button', {
     class: filter.status === s ? 'active' : '', role: 'tab', 'data-status': s,
@@ -61,7 +64,7 @@ export async function ordersView(el, { seq }) {
     { title: '收货人', cell: (o) => `${o.consignee || ''} ${o.phone || ''}` },
     { title: '下单时间', cell: (o) => o.orderTime },
     { title: '实收金额', class: 'num', cell: (o) => money(o.amount) },
-    { title: '状态', cell: (o) => h('span', { class: `status s${o.status}` }, t(statusNames[o.status])) },
+    { title: '状态', cell: (o) => h('span', { class: `status s${o.status}` }, t(orderStatusLabels[o.status])) },
     { title: '操作', class: 'actions', cell: (o) => [h('button', { class: 'link', onclick: () => openOrder(o.id, rerender) }, t('详情')), actionButtons(o, actions, rerender)] },
   ], rows), pager(filter.page, filter.pageSize, page.total || 0, (p) => { filter.page = p; rerender(); }));
 }
@@ -108,7 +111,7 @@ export async function openOrder(id, done) {
   const body = h('div', { id: 'order-detail' },
     h('dl', { class: 'kv' },
       h('dt', null, t('订单号')), h('dd', null, o.number),
-      h('dt', null, t('状态')), h('dd', null, h('span', { class: `status s${o.status}` }, t(statusNames[o.status]))),
+      h('dt', null, t('状态')), h('dd', null, h('span', { class: `status s${o.status}` }, t(orderStatusLabels[o.status]))),
       h('dt', null, t('下单时间')), h('dd', null, o.orderTime),
       h('dt', null, t('收货人')), h('dd', null, `${o.consignee || ''} ${o.phone || ''}`),
       h('dt', null, t('地址')), h('dd', null, o.address),
@@ -127,7 +130,7 @@ export async function openOrder(id, done) {
 }
 
 // printTicket fills the print-only ticket (80 mm, see @page in app.css) and opens the browser's print dialog.
-export function printTicket(o) {
+function printTicket(o) {
   const ticket = document.getElementById('ticket');
   ticket.replaceChildren(
     h('h1', null, 'MyRestaurant'),

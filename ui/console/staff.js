@@ -1,5 +1,6 @@
 // Employees, the shop settings and changing one's own password.
-import { api, session } from './api.js';
+import { api } from './api.js';
+import { session } from './session.js';
 import { t } from './i18n.js';
 import { h, dialog, toast, table, pager, field } from './dom.js';
 

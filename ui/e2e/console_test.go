@@ -23,8 +23,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/pocketbase/pocketbase/core"
 
+	"myrestaurant/internal/apptest"
 	"myrestaurant/modules"
-	"myrestaurant/modules/apptest"
 	"myrestaurant/modules/compat"
 	"myrestaurant/modules/config"
 	"myrestaurant/ui"
@@ -46,7 +46,6 @@ func findBrowser() string {
 	return ""
 }
 
-// browser starts headless Chromium and returns a tab context; console errors land in errs.
 // requireBrowser returns the Chromium to use. Without one the test skips, or fails when
 // MYRESTAURANT_E2E_REQUIRE_BROWSER=1 (CI sets it so that a missing browser cannot pass silently).
 func requireBrowser(t *testing.T) string {
@@ -61,6 +60,7 @@ func requireBrowser(t *testing.T) string {
 	return path
 }
 
+// browser starts headless Chromium and returns a tab context and the console errors the page reports.
 func browser(t *testing.T, path string) (context.Context, *consoleErrors) {
 	t.Helper()
 	opts := []chromedp.ExecAllocatorOption{

@@ -8,10 +8,10 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"myrestaurant/internal/apptest"
 	"myrestaurant/modules"
-	"myrestaurant/modules/apptest"
 	"myrestaurant/modules/config"
-	"myrestaurant/modules/loadtest"
+	"myrestaurant/tools/loadtest"
 )
 
 // A short load against a real demo server places orders that all verify, and every console hears of each paid

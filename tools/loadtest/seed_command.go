@@ -8,7 +8,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/spf13/cobra"
 
-	"myrestaurant/modules/history"
+	"myrestaurant/internal/history"
 )
 
 // seedCommand is `loadtest seed`: it fills the data folder of the app (--dir) with years of past orders, so that

@@ -9,7 +9,7 @@ import (
 
 	"github.com/pocketbase/dbx"
 
-	"myrestaurant/modules/apptest"
+	"myrestaurant/internal/apptest"
 	"myrestaurant/modules/cart"
 	"myrestaurant/modules/compat"
 	addressbook "myrestaurant/modules/customer"

@@ -46,19 +46,6 @@ func errorKey(err error) string {
 	return err.Error()
 }
 
-// errorCount is the number of failed calls of op.
-func (s *stats) errorCount(op string) int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	n := 0
-	if o := s.ops[op]; o != nil {
-		for _, c := range o.errors {
-			n += c
-		}
-	}
-	return n
-}
-
 // percentile returns the p-th percentile (0..100) of ds by nearest rank; ds must be sorted.
 func percentile(ds []time.Duration, p float64) time.Duration {
 	if len(ds) == 0 {

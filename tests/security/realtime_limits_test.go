@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"myrestaurant/modules/apptest"
+	"myrestaurant/internal/apptest"
 	"myrestaurant/modules/realtime"
 )
 

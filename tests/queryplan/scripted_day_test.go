@@ -15,8 +15,8 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 
+	"myrestaurant/internal/apptest"
 	"myrestaurant/modules"
-	"myrestaurant/modules/apptest"
 	"myrestaurant/modules/compat"
 	"myrestaurant/modules/config"
 	"myrestaurant/modules/order"
@@ -155,10 +155,9 @@ func (d *day) script() {
 		Token string `json:"token"`
 	}
 	json.Unmarshal(d.call("POST", "/user/user/login", map[string]any{"code": "day-customer"}), &who)
-	tok := who.Token
 	// Signing in again finds the customer instead of registering them.
 	json.Unmarshal(d.call("POST", "/user/user/login", map[string]any{"code": "day-customer"}), &who)
-	tok = who.Token
+	tok := who.Token
 
 	d.at("menu")
 	d.customer("GET", "/user/shop/status", tok, nil)
@@ -236,14 +235,12 @@ func (d *day) script() {
 	}
 	d.at("submit")
 	delivered := submit()
-	rejected, cancelledPaid, cancelledUnpaid, staffCancelled := submit(), submit(), submit(), submit()
 	d.at("pay")
-	for _, p := range []placed{delivered, rejected, cancelledPaid, staffCancelled} {
-		pay(p)
-	}
-	// After paying: a customer may hold at most five unpaid orders (order.MaxUnpaidOrders).
-	d.at("submit")
-	timedOut := submit()
+	pay(delivered)
+	// Paid as they come: a customer may hold only order.MaxUnpaidOrders unpaid orders at once.
+	submitPaid := func() placed { p := submit(); pay(p); return p }
+	rejected, cancelledPaid, staffCancelled := submitPaid(), submitPaid(), submitPaid()
+	cancelledUnpaid, timedOut := submit(), submit()
 
 	d.at("customer order history")
 	d.customer("GET", "/user/order/historyOrders?page=1&pageSize=5", tok, nil)

@@ -15,8 +15,8 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 	"github.com/pocketbase/pocketbase/tools/security"
 
+	"myrestaurant/internal/apptest"
 	"myrestaurant/modules"
-	"myrestaurant/modules/apptest"
 	"myrestaurant/modules/compat"
 	"myrestaurant/modules/config"
 )
