@@ -19,7 +19,10 @@ import (
 
 func main() {
 	app := pocketbase.NewWithConfig(pocketbase.Config{DataMaxIdleConns: config.DataMaxIdleConns, DBConnect: config.DBConnect})
-	cfg := config.FromEnv()
+	cfg, err := config.FromEnv()
+	if err != nil {
+		log.Fatal(err)
+	}
 	app.RootCmd.PersistentFlags().BoolVar(&cfg.Demo, "demo", cfg.Demo,
 		"seed a demo menu on first start and use the mock WeChat login and payment (never in production)")
 	// The modules choose their providers when they register, before Start parses the command line, so read

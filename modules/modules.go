@@ -32,7 +32,11 @@ func Register(app core.App, cfg *config.Config) error {
 	cart.Register(app)
 	alert.Register(app)
 	realtime.Register(app)
-	order.Register(app, paymentProvider(app, cfg))
+	provider := paymentProvider(app, cfg)
+	order.Register(app, provider)
+	if provider != nil {
+		payment.Register(app, provider, order.PaymentCallbacks())
+	}
 	report.Register(app)
 	registerDemo(app, cfg)
 	return nil

@@ -32,8 +32,3 @@ func Raise(app core.App, kind int, orderID compat.ID, orderNumber string) error 
 	r.Set("content", "订单号："+orderNumber)
 	return app.Save(r)
 }
-
-// Open lists the alerts nobody has acknowledged yet, oldest first: what a console shows after (re)connecting.
-func Open(app core.App) ([]*core.Record, error) {
-	return app.FindRecordsByFilter(collection, "acknowledged = false", "created", 500, 0)
-}

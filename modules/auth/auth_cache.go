@@ -6,9 +6,11 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/security"
+
+	"myrestaurant/modules/appstate"
 )
 
-const authCacheKey = "myrestaurant.authCache"
+const authCacheKey = appstate.AuthCache
 
 // maxCachedTokens bounds the cache; when it is full it starts again empty.
 const maxCachedTokens = 10_000

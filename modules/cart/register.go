@@ -1,6 +1,10 @@
 package cart
 
-import "github.com/pocketbase/pocketbase/core"
+import (
+	"github.com/pocketbase/pocketbase/core"
+
+	"myrestaurant/modules/hookorder"
+)
 
 // Register wires the shopping cart routes of the mini-program.
 func Register(app core.App) {
@@ -8,6 +12,6 @@ func Register(app core.App) {
 		bindRoutes(se)
 		return se.Next()
 	})
-	app.OnRecordAfterUpdateSuccess("dishes", "setmeals").BindFunc(followMenu)
-	app.OnRecordAfterUpdateSuccess("categories").BindFunc(dropDisabledCategory)
+	app.OnRecordAfterUpdateSuccess("dishes", "setmeals").Bind(hookorder.Handler(hookorder.CartFollowsMenu, followMenu))
+	app.OnRecordAfterUpdateSuccess("categories").Bind(hookorder.Handler(hookorder.CartDropsDisabledCategory, dropDisabledCategory))
 }

@@ -7,9 +7,11 @@ import (
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
+
+	"myrestaurant/modules/appstate"
 )
 
-const clockKey = "myrestaurant.clock"
+const clockKey = appstate.Clock
 
 // Clock tells the time. Every "now" of the business rules comes from the app's clock, so tests can set it.
 type Clock func() time.Time

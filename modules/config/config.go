@@ -44,28 +44,36 @@ type Pay struct {
 	APIBase         string // default https://api.mch.weixin.qq.com
 }
 
-// FromEnv reads the MYRESTAURANT_* variables.
-func FromEnv() *Config {
+// FromEnv reads the MYRESTAURANT_* variables. The secrets may come from files instead (see secret); an error
+// says which of those could not be read.
+func FromEnv() (*Config, error) {
+	var secrets [3]string
+	for i, name := range []string{"MYRESTAURANT_ADMIN_PASSWORD", "MYRESTAURANT_WECHAT_SECRET", "MYRESTAURANT_WECHATPAY_APIV3_KEY"} {
+		var err error
+		if secrets[i], err = secret(name); err != nil {
+			return nil, err
+		}
+	}
 	return &Config{
 		Demo:          truthy(os.Getenv("MYRESTAURANT_DEMO")),
-		AdminPassword: os.Getenv("MYRESTAURANT_ADMIN_PASSWORD"),
+		AdminPassword: secrets[0],
 		WeChat: WeChat{
 			AppID:   os.Getenv("MYRESTAURANT_WECHAT_APPID"),
-			Secret:  os.Getenv("MYRESTAURANT_WECHAT_SECRET"),
+			Secret:  secrets[1],
 			APIBase: orDefault(os.Getenv("MYRESTAURANT_WECHAT_API_BASE"), "https://api.weixin.qq.com"),
 		},
 		Pay: Pay{
 			MchID:           os.Getenv("MYRESTAURANT_WECHATPAY_MCHID"),
 			SerialNo:        os.Getenv("MYRESTAURANT_WECHATPAY_SERIAL_NO"),
 			PrivateKeyFile:  os.Getenv("MYRESTAURANT_WECHATPAY_PRIVATE_KEY_FILE"),
-			APIv3Key:        os.Getenv("MYRESTAURANT_WECHATPAY_APIV3_KEY"),
+			APIv3Key:        secrets[2],
 			PlatformKeyFile: os.Getenv("MYRESTAURANT_WECHATPAY_PLATFORM_KEY_FILE"),
 			PlatformSerial:  os.Getenv("MYRESTAURANT_WECHATPAY_PLATFORM_SERIAL"),
 			NotifyURL:       os.Getenv("MYRESTAURANT_WECHATPAY_NOTIFY_URL"),
 			RefundNotifyURL: os.Getenv("MYRESTAURANT_WECHATPAY_REFUND_NOTIFY_URL"),
 			APIBase:         orDefault(os.Getenv("MYRESTAURANT_WECHATPAY_API_BASE"), "https://api.mch.weixin.qq.com"),
 		},
-	}
+	}, nil
 }
 
 func truthy(s string) bool {

@@ -7,8 +7,10 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 
+	"myrestaurant/modules/appstate"
 	"myrestaurant/modules/clock"
 	"myrestaurant/modules/compat"
+	"myrestaurant/modules/hookorder"
 )
 
 // The menu cache (docs/design.md §8) keeps the customer's lists — categories, the dishes with flavors of a
@@ -23,7 +25,7 @@ import (
 // read that started before a change committed either stores before the drop (and is dropped with it) or
 // finds the generation moved on (and stores nothing).
 
-const cacheStoreKey = "myrestaurant.menu.cache"
+const cacheStoreKey = appstate.MenuCache
 
 // maxCacheEntries bounds the cache. A real menu has tens of categories; the bound only matters against
 // clients asking for many categories that do not exist (empty lists are not kept anyway).
@@ -175,17 +177,9 @@ func CustomerCategories(app core.App, categoryType compat.Int) ([]Category, erro
 	return list, err
 }
 
-// InvalidateMenuCache drops every cached menu list. The record hooks call it after every committed change
-// to the menu collections; call it yourself only after changing them with raw SQL, which runs no hooks.
-func InvalidateMenuCache(app core.App) { cacheOf(app).invalidate() }
-
-// MenuCacheSize is the number of cached lists.
-func MenuCacheSize(app core.App) int {
-	c := cacheOf(app)
-	c.mu.RLock()
-	defer c.mu.RUnlock()
-	return len(c.entries)
-}
+// invalidateMenuCache drops every cached menu list. The record hooks call it after every committed change to
+// the menu collections; a change by raw SQL, which runs no hooks, would have to call it too (none does).
+func invalidateMenuCache(app core.App) { cacheOf(app).invalidate() }
 
 // bindCacheHooks drops the cache after every committed create, update or delete of a menu record, whoever
 // makes it. These are PocketBase's model-level record hooks: they fire for app.Save/app.Delete from any
@@ -197,14 +191,10 @@ func bindCacheHooks(app core.App) {
 		app.OnRecordAfterDeleteSuccess(menuCollections...),
 	}
 	for _, h := range hooks {
-		h.Bind(&hook.Handler[*core.RecordEvent]{
-			Id: "myrestaurant.menu.cache",
-			// Before other handlers, so that one stopping the chain cannot leave the cache stale.
-			Priority: -1000,
-			Func: func(e *core.RecordEvent) error {
-				InvalidateMenuCache(e.App)
-				return e.Next()
-			},
-		})
+		// First of the menu's "after" handlers (see hookorder.MenuCache).
+		h.Bind(hookorder.Handler(hookorder.MenuCache, func(e *core.RecordEvent) error {
+			invalidateMenuCache(e.App)
+			return e.Next()
+		}))
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"myrestaurant/modules/alert"
+	"myrestaurant/modules/appstate"
 	"myrestaurant/modules/cart"
 	"myrestaurant/modules/clock"
 	"myrestaurant/modules/compat"
@@ -95,7 +96,7 @@ func Remind(app core.App, userID, id compat.ID) error {
 	return alert.Raise(app, alert.Reminder, id, order.Number())
 }
 
-const remindersKey = "myrestaurant.order.reminders"
+const remindersKey = appstate.OrderReminders
 
 // reminders remembers when each order was last reminded. It lives in the process: after a restart a customer
 // may remind once more, which is harmless.

@@ -61,6 +61,11 @@ func newFixture(t testing.TB, provider payment.Provider) *fixture {
 		menu.Register, cart.Register, shop.Register, alert.Register,
 		func(app core.App) { customer.Register(app, &config.Config{Demo: true}) },
 		func(app core.App) { Register(app, provider) },
+		func(app core.App) {
+			if provider != nil { // as modules.Register does
+				payment.Register(app, provider, PaymentCallbacks())
+			}
+		},
 	)
 	f := &fixture{t: t, app: app}
 	if err := shop.SetStatus(app, shop.Open); err != nil {

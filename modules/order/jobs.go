@@ -11,6 +11,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/robfig/cron/v3"
 
+	"myrestaurant/modules/appstate"
 	"myrestaurant/modules/clock"
 	"myrestaurant/modules/payment"
 )
@@ -169,7 +170,7 @@ func reconcilePrepay(app core.App, provider payment.Provider, prepay *core.Recor
 	})
 }
 
-const schedulerKey = "myrestaurant.order.scheduler"
+const schedulerKey = appstate.OrderScheduler
 
 // scheduler runs the jobs with cron in the shop's time zone; a run still going when the next is due is skipped.
 type scheduler struct {

@@ -6,6 +6,8 @@ import (
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
+
+	"myrestaurant/modules/appstate"
 )
 
 // The staff's unfiltered order list shows how many orders there are. Counting a million orders reads a whole
@@ -13,7 +15,7 @@ import (
 // kept; only today's are counted each time, from idx_orders_time. The app never removes orders or moves their
 // time; when PocketBase's own API does, the kept count is dropped.
 
-const totalKey = "myrestaurant.order.total"
+const totalKey = appstate.OrderTotal
 
 type orderTotal struct {
 	mu     sync.Mutex

@@ -11,6 +11,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"myrestaurant/modules/alert"
+	"myrestaurant/modules/appstate"
 	"myrestaurant/modules/auth"
 	"myrestaurant/modules/clock"
 	"myrestaurant/modules/compat"
@@ -21,7 +22,7 @@ import (
 // The glue between orders and the payment module: opening a payment, marking an order paid when the money
 // arrives (callback, mock or reconciliation), and giving money back for cancelled orders.
 
-const providerKey = "myrestaurant.order.provider"
+const providerKey = appstate.OrderProvider
 
 // providerOf is the payment provider Register was given, or nil when payments are not configured.
 func providerOf(app core.App) payment.Provider {

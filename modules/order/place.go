@@ -12,6 +12,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"myrestaurant/modules/appstate"
 	"myrestaurant/modules/cart"
 	"myrestaurant/modules/compat"
 )
@@ -43,7 +44,7 @@ type placeResult struct {
 	err error
 }
 
-const placerKey = "myrestaurant.order.placer"
+const placerKey = appstate.OrderPlacer
 
 // startPlacer starts the app's order writer; stop ends it.
 func startPlacer(app core.App) *placer {
@@ -65,10 +66,8 @@ func (p *placer) stop() {
 // placeOrder writes a quoted order and its items and empties the cart, or returns errQuoteStale (the cart
 // changed) or the business error of a new quote, and writes nothing.
 func placeOrder(app core.App, q quote) (SubmitResult, error) {
-	p, _ := app.Store().Get(placerKey).(*placer)
-	if p == nil || app.IsTransactional() {
-		// No writer (an app without the order module's Register) or already inside a transaction, which holds
-		// the one write connection the writer would wait for.
+	if app.IsTransactional() {
+		// Already inside a transaction, which holds the one write connection the writer would wait for.
 		var out SubmitResult
 		err := app.RunInTransaction(func(tx core.App) error {
 			var err error
@@ -76,6 +75,11 @@ func placeOrder(app core.App, q quote) (SubmitResult, error) {
 			return err
 		})
 		return out, err
+	}
+	p, _ := app.Store().Get(placerKey).(*placer)
+	if p == nil {
+		// Said, rather than written another way that no test of the writer covers.
+		return SubmitResult{}, errNoPlacer
 	}
 	result := make(chan placeResult, 1)
 	select {
@@ -178,6 +182,9 @@ func (t *preparedTx) close() {
 		q.Close()
 	}
 }
+
+// errNoPlacer: an app without the writer is built wrong or is stopping.
+var errNoPlacer = errors.New("order: no order writer (the app is stopping, or order.Register was not called)")
 
 // errSavepointLost means an order could not be undone on its own; the whole group is rolled back.
 var errSavepointLost = errors.New("order: could not roll back to the order's savepoint")

@@ -7,6 +7,8 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 
+	"myrestaurant/modules/appstate"
+	"myrestaurant/modules/hookorder"
 	"myrestaurant/modules/menu"
 	"myrestaurant/modules/shop"
 )
@@ -32,7 +34,7 @@ type priceStamp struct {
 	settled bool // no write was under way
 }
 
-const priceWatchKey = "myrestaurant.order.priceWatch"
+const priceWatchKey = appstate.OrderPriceWatch
 
 // watchPrices binds the watch to the shop and menu collections.
 func watchPrices(app core.App) *priceWatch {
@@ -50,28 +52,27 @@ func watchPrices(app core.App) *priceWatch {
 			return e.Next()
 		})
 	}
-	// Last among the "after" hooks (the menu cache empties itself first). A failure before the write began
-	// (validation) also ends here, without having started: the map tells them apart.
-	const last = 1_000_000
+	// Last among the "after" hooks (see hookorder.PriceWatch). A failure before the write began (validation)
+	// also ends here, without having started: the map tells them apart.
 	for _, h := range []*hook.TaggedHook[*core.RecordEvent]{
 		app.OnRecordAfterCreateSuccess(collections...),
 		app.OnRecordAfterUpdateSuccess(collections...),
 		app.OnRecordAfterDeleteSuccess(collections...),
 	} {
-		h.Bind(&hook.Handler[*core.RecordEvent]{Priority: last, Func: func(e *core.RecordEvent) error {
+		h.Bind(hookorder.Handler(hookorder.PriceWatch, func(e *core.RecordEvent) error {
 			w.done(e.Record)
 			return e.Next()
-		}})
+		}))
 	}
 	for _, h := range []*hook.TaggedHook[*core.RecordErrorEvent]{
 		app.OnRecordAfterCreateError(collections...),
 		app.OnRecordAfterUpdateError(collections...),
 		app.OnRecordAfterDeleteError(collections...),
 	} {
-		h.Bind(&hook.Handler[*core.RecordErrorEvent]{Priority: last, Func: func(e *core.RecordErrorEvent) error {
+		h.Bind(hookorder.Handler(hookorder.PriceWatch, func(e *core.RecordErrorEvent) error {
 			w.done(e.Record)
 			return e.Next()
-		}})
+		}))
 	}
 	return w
 }

@@ -2,7 +2,8 @@
 // (JSAPI prepay, refunds, order query, verified callbacks), the `payments` ledger, and the /notify routes.
 //
 // It does not import the order module: a confirmed payment or refund is reported through the callbacks that the
-// order module hands to Register, and the ledger functions take the order module's transaction.
+// order module provides (order.PaymentCallbacks, handed to Register by modules.Register), and the ledger
+// functions take the order module's transaction.
 package payment
 
 import (

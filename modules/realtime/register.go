@@ -5,9 +5,11 @@ import (
 
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
+
+	"myrestaurant/modules/appstate"
 )
 
-const streamsKey = "myrestaurant.realtime.streams"
+const streamsKey = appstate.RealtimeStreams
 
 // maxSubscribeBody bounds a subscription request: MaxTopicsPerClient short topics fit many times over, while
 // PocketBase alone would read and parse up to 32 MB (1,000 topics of 2,500 characters) before any check.

@@ -10,6 +10,8 @@ import (
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
+
+	"myrestaurant/modules/appstate"
 )
 
 // Top 10 sums the items of every completed order of the period: a join of orders with order_details that a
@@ -20,7 +22,7 @@ import (
 // cancelled, an order edited or deleted) is recomputed; the others are reused. Order details never change
 // once an order is placed; when they do (the dashboard), the hooks of Register drop what may depend on them.
 
-const salesCacheKey = "myrestaurant.report.sales"
+const salesCacheKey = appstate.ReportSales
 
 // maxCachedDays bounds the memory of the cache (a few KB a day); past it, the cache starts over.
 const maxCachedDays = 4000

@@ -2,6 +2,8 @@ package shop
 
 import (
 	"github.com/pocketbase/pocketbase/core"
+
+	"myrestaurant/modules/hookorder"
 )
 
 // Register wires the shop routes and keeps the process's time zone equal to the shop's, however the shop
@@ -16,8 +18,8 @@ func Register(app core.App) {
 		bindRoutes(se)
 		return se.Next()
 	})
-	app.OnRecordAfterUpdateSuccess(Collection).BindFunc(func(e *core.RecordEvent) error {
+	app.OnRecordAfterUpdateSuccess(Collection).Bind(hookorder.Handler(hookorder.ShopZone, func(e *core.RecordEvent) error {
 		applyZone(e.Record.GetString("time_zone"))
 		return e.Next()
-	})
+	}))
 }

@@ -10,6 +10,8 @@ import (
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
+
+	"myrestaurant/modules/appstate"
 )
 
 // Hot reads are the few statements that every request of a busy path runs (pricing an order reads the shop, the
@@ -63,7 +65,7 @@ func HotRow(app core.App, query string, params dbx.Params, dest ...any) error {
 	return rows.Close()
 }
 
-const hotStatementsKey = "myrestaurant.compat.hotStatements"
+const hotStatementsKey = appstate.HotStatements
 
 type hotStatements struct {
 	mu      sync.Mutex

@@ -17,7 +17,6 @@ import (
 
 	"myrestaurant/internal/apptest"
 	"myrestaurant/modules"
-	"myrestaurant/modules/alert"
 	"myrestaurant/modules/clock"
 	"myrestaurant/modules/compat"
 	"myrestaurant/modules/config"
@@ -278,7 +277,7 @@ func (d *day) script() {
 	d.admin("PUT", "/admin/order/cancel", map[string]any{"id": staffCancelled.ID, "cancelReason": "缺货"})
 
 	d.at("alerts")
-	open, err := alert.Open(d.app)
+	open, err := d.app.FindRecordsByFilter("alerts", "acknowledged = false", "created", 1, 0)
 	if err != nil || len(open) == 0 {
 		t.Fatalf("open alerts: %d, %v", len(open), err)
 	}
