@@ -103,7 +103,7 @@ func add(app core.App, userID compat.ID, s selector, number int) error {
 		return fmt.Errorf("cart: cannot add %d of an item", number)
 	}
 	if number > MaxNumber {
-		return compat.Failf(compat.MsgCartItemLimitFormat, MaxNumber)
+		return compat.Failf(MsgCartItemLimitFormat, MaxNumber)
 	}
 	if s.setmealID != 0 {
 		s.flavor = nil // set meals have no flavors
@@ -122,17 +122,17 @@ func add(app core.App, userID compat.ID, s selector, number int) error {
 			return err
 		}
 		if food+item.Price*int64(number) > MaxTotal {
-			return compat.Failf(compat.MsgOrderTotalLimitFormat, MaxTotal/100)
+			return compat.Failf(MsgOrderTotalLimitFormat, MaxTotal/100)
 		}
 		if row != nil {
 			if row.GetInt("number")+number > MaxNumber {
-				return compat.Failf(compat.MsgCartItemLimitFormat, MaxNumber)
+				return compat.Failf(MsgCartItemLimitFormat, MaxNumber)
 			}
 			row.Set("number", row.GetInt("number")+number)
 			return tx.Save(row)
 		}
 		if rows >= MaxRows {
-			return compat.Failf(compat.MsgCartTooManyItemsFormat, MaxRows)
+			return compat.Failf(MsgCartTooManyItemsFormat, MaxRows)
 		}
 		col, err := tx.FindCachedCollectionByNameOrId(ItemsCollection)
 		if err != nil {

@@ -178,7 +178,7 @@ func TestCartLimits(t *testing.T) {
 		}
 	}
 	wantFail(t, "one row too many", s.call(t, s.tokA, "POST", "/user/shoppingCart/add",
-		map[string]any{"dishId": s.fish, "dishFlavor": "再来一种"}), fmt.Sprintf(compat.MsgCartTooManyItemsFormat, cart.MaxRows))
+		map[string]any{"dishId": s.fish, "dishFlavor": "再来一种"}), fmt.Sprintf(cart.MsgCartTooManyItemsFormat, cart.MaxRows))
 	// Adding to a row already there is still fine.
 	wantOK(t, "add to an existing row", s.call(t, s.tokA, "POST", "/user/shoppingCart/add",
 		map[string]any{"dishId": s.fish, "dishFlavor": "口味0"}))
@@ -188,7 +188,7 @@ func TestCartLimits(t *testing.T) {
 	}
 	wantOK(t, "up to the limit", s.call(t, s.tokB, "POST", "/user/shoppingCart/add", map[string]any{"dishId": s.rice}))
 	wantFail(t, "past the limit", s.call(t, s.tokB, "POST", "/user/shoppingCart/add", map[string]any{"dishId": s.rice}),
-		fmt.Sprintf(compat.MsgCartItemLimitFormat, cart.MaxNumber))
+		fmt.Sprintf(cart.MsgCartItemLimitFormat, cart.MaxNumber))
 	if items := s.list(t, s.tokB); len(items) != 1 || items[0].Number != cart.MaxNumber {
 		t.Fatalf("B's cart: %+v", items)
 	}
@@ -207,9 +207,9 @@ func TestCartTotalLimit(t *testing.T) {
 		}
 	}
 	wantFail(t, "one fish past the total", s.call(t, s.tokA, "POST", "/user/shoppingCart/add",
-		map[string]any{"dishId": s.fish, "dishFlavor": "口味0"}), fmt.Sprintf(compat.MsgOrderTotalLimitFormat, cart.MaxTotal/100))
+		map[string]any{"dishId": s.fish, "dishFlavor": "口味0"}), fmt.Sprintf(cart.MsgOrderTotalLimitFormat, cart.MaxTotal/100))
 	if err := cart.AddItem(s.app, s.userA, cart.Choice{DishID: s.fish}, 1); err == nil ||
-		err.Error() != fmt.Sprintf(compat.MsgOrderTotalLimitFormat, cart.MaxTotal/100) {
+		err.Error() != fmt.Sprintf(cart.MsgOrderTotalLimitFormat, cart.MaxTotal/100) {
 		t.Fatalf("a re-order past the total: %v", err)
 	}
 	var food int64

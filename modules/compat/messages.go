@@ -32,3 +32,6 @@ const (
 	// its limit.
 	MsgFieldTooLongFormat = "%s不能超过%d个字符"
 )
+
+// MsgMoneySubCent follows MsgBadRequest for an amount with a real part below one cent (68.705).
+const MsgMoneySubCent = "金额最多保留两位小数"

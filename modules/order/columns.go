@@ -43,7 +43,7 @@ func checkColumns(app core.App, collection string, rows ...dbx.Params) error {
 			if err != nil {
 				app.Logger().Error("an order broke a rule of its collection and was refused", "collection", collection,
 					"field", name, "value", value, "error", err)
-				return compat.Fail(compat.MsgOrderOutOfLimits)
+				return compat.Fail(MsgOrderOutOfLimits)
 			}
 		}
 	}

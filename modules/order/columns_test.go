@@ -31,8 +31,8 @@ func TestPlacingHoldsToTheCollectionsFieldRules(t *testing.T) {
 			}
 			c.spoil(&q)
 			_, err = placeOrder(f.app, q)
-			if err == nil || err.Error() != compat.MsgOrderOutOfLimits {
-				t.Fatalf("placed: %v, want %q", err, compat.MsgOrderOutOfLimits)
+			if err == nil || err.Error() != MsgOrderOutOfLimits {
+				t.Fatalf("placed: %v, want %q", err, MsgOrderOutOfLimits)
 			}
 			if n, _ := f.app.CountRecords(OrdersCollection, dbx.HashExp{"user": s.id.String()}); n != 0 {
 				t.Errorf("%d orders written", n)

@@ -31,7 +31,7 @@ func TestRepetitionPutsWhatIsOnSaleBackAtTodaysPrices(t *testing.T) {
 	f.update("dishes", f.rice, map[string]any{"price": 300})
 	f.update("setmeals", f.setmeal, map[string]any{"status": 0})
 	r := f.customerCall(s, "POST", path("/user/order/repetition/%d", id), id) // the mini-program sends the id as the body too
-	if r.Code != 1 || r.Message() != fmt.Sprintf(compat.MsgRepetitionSkippedFormat, "商务套餐A") {
+	if r.Code != 1 || r.Message() != fmt.Sprintf(MsgRepetitionSkippedFormat, "商务套餐A") {
 		t.Fatalf("repetition: code %d %q", r.Code, r.Message())
 	}
 	items, _ := cart.Items(f.app, s.id)
@@ -74,7 +74,7 @@ func TestReminders(t *testing.T) {
 			}
 			continue
 		}
-		expect(t, fmt.Sprintf("remind %d", status), remind(o), compat.MsgOrderStatusError)
+		expect(t, fmt.Sprintf("remind %d", status), remind(o), MsgOrderStatusError)
 	}
 	o := f.rawOrder(s, ToBeConfirmed, Paid)
 	expect(t, "first", remind(o), "")

@@ -49,7 +49,7 @@ func TestSubmitRefusesASubCentAmount(t *testing.T) {
 	body["amount"] = json.Number("68.705")
 	expect(t, "submit", f.customerCall(s, "POST", "/user/order/submit", body), compat.MsgBadRequest+"："+compat.MsgMoneySubCent)
 	body["amount"] = json.Number("68.69")
-	expect(t, "submit", f.customerCall(s, "POST", "/user/order/submit", body), fmt.Sprintf(compat.MsgAmountChangedFormat, "68.70"))
+	expect(t, "submit", f.customerCall(s, "POST", "/user/order/submit", body), fmt.Sprintf(MsgAmountChangedFormat, "68.70"))
 	if n := f.ordersOf(s); n != 0 {
 		t.Fatalf("%d orders placed", n)
 	}

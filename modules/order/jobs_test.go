@@ -34,7 +34,7 @@ func TestCancelUnpaidAfterFifteenMinutes(t *testing.T) {
 	if f.order(paid.id).Status() != ToBeConfirmed {
 		t.Fatal("the paid order was cancelled")
 	}
-	expect(t, "pay the timed-out order", f.pay(s, unpaid), compat.MsgPaymentExpired)
+	expect(t, "pay the timed-out order", f.pay(s, unpaid), MsgPaymentExpired)
 }
 
 func TestCompleteDeliveredFromBeforeToday(t *testing.T) {

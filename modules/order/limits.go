@@ -22,15 +22,15 @@ const MaxUnpaidOrders = 5
 // checkLimits refuses a bill larger than one order may be.
 func (b bill) checkLimits() error {
 	if len(b.lines) > cart.MaxRows {
-		return compat.Failf(compat.MsgCartTooManyItemsFormat, cart.MaxRows)
+		return compat.Failf(cart.MsgCartTooManyItemsFormat, cart.MaxRows)
 	}
 	for _, l := range b.lines {
 		if l.item.Number > cart.MaxNumber {
-			return compat.Failf(compat.MsgCartItemLimitFormat, cart.MaxNumber)
+			return compat.Failf(cart.MsgCartItemLimitFormat, cart.MaxNumber)
 		}
 	}
 	if b.total() > cart.MaxTotal {
-		return compat.Failf(compat.MsgOrderTotalLimitFormat, cart.MaxTotal/100)
+		return compat.Failf(cart.MsgOrderTotalLimitFormat, cart.MaxTotal/100)
 	}
 	return nil
 }
@@ -49,7 +49,7 @@ func checkUnpaidOrders(app core.App, userID compat.ID, now time.Time) error {
 		return err
 	}
 	if open >= MaxUnpaidOrders {
-		return compat.Failf(compat.MsgTooManyUnpaidOrdersFormat, open)
+		return compat.Failf(MsgTooManyUnpaidOrdersFormat, open)
 	}
 	return nil
 }

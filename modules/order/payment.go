@@ -45,14 +45,14 @@ type PayInput struct {
 func Pay(ctx context.Context, app core.App, userID compat.ID, in PayInput) (payment.ClientParams, error) {
 	provider := providerOf(app)
 	if provider == nil {
-		return payment.ClientParams{}, compat.Fail(compat.MsgPaymentUnavailable)
+		return payment.ClientParams{}, compat.Fail(MsgPaymentUnavailable)
 	}
 	number := strings.TrimSpace(in.OrderNumber.Value)
 	if number == "" {
-		return payment.ClientParams{}, compat.Fail(compat.MsgOrderNumberRequired)
+		return payment.ClientParams{}, compat.Fail(MsgOrderNumberRequired)
 	}
 	if in.PayMethod.Valid && in.PayMethod.Value != PayWeChat && in.PayMethod.Value != PayAlipay {
-		return payment.ClientParams{}, compat.Fail(compat.MsgPayMethodInvalid)
+		return payment.ClientParams{}, compat.Fail(MsgPayMethodInvalid)
 	}
 	order, err := findByNumber(app, number)
 	if err != nil {
@@ -62,10 +62,10 @@ func Pay(ctx context.Context, app core.App, userID compat.ID, in PayInput) (paym
 		return payment.ClientParams{}, ErrNotFound
 	}
 	if order.PayStatus() == Paid {
-		return payment.ClientParams{}, compat.Fail(compat.MsgOrderPaid)
+		return payment.ClientParams{}, compat.Fail(MsgOrderPaid)
 	}
 	if order.Status() == Cancelled && order.CancelReason() == TimeoutReason {
-		return payment.ClientParams{}, compat.Fail(compat.MsgPaymentExpired)
+		return payment.ClientParams{}, compat.Fail(MsgPaymentExpired)
 	}
 	if order.Status() != PendingPayment || order.PayStatus() != Unpaid {
 		return payment.ClientParams{}, ErrWrongStatus
@@ -92,11 +92,11 @@ func Pay(ctx context.Context, app core.App, userID compat.ID, in PayInput) (paym
 	params, err := provider.Prepay(ctx, payment.Order{OutTradeNo: number, Amount: amount, Description: description,
 		OpenID: user.GetString("openid"), Expires: paymentDeadline(order)})
 	if errors.Is(err, payment.ErrOrderPaid) {
-		return payment.ClientParams{}, compat.Fail(compat.MsgOrderPaid)
+		return payment.ClientParams{}, compat.Fail(MsgOrderPaid)
 	}
 	if err != nil {
 		app.Logger().Error("prepay failed", "order", number, "provider", provider.Name(), "error", err)
-		return payment.ClientParams{}, compat.Fail(compat.MsgPaymentFailed)
+		return payment.ClientParams{}, compat.Fail(MsgPaymentFailed)
 	}
 	if params.PaidNow {
 		if _, err := markPaid(app, params.Paid); err != nil {

@@ -15,7 +15,6 @@ import (
 
 	"myrestaurant/internal/apptest"
 	"myrestaurant/modules/alert"
-	"myrestaurant/modules/compat"
 	"myrestaurant/modules/payment"
 )
 
@@ -41,7 +40,7 @@ func TestPayWithMockMarksTheOrderPaid(t *testing.T) {
 	if a := f.alerts(o.id); !slices.Equal(a, []int{alert.NewOrder}) {
 		t.Fatalf("alerts %v", a)
 	}
-	expect(t, "pay again", f.pay(s, o), compat.MsgOrderPaid)
+	expect(t, "pay again", f.pay(s, o), MsgOrderPaid)
 	if a := f.alerts(o.id); len(a) != 1 {
 		t.Fatalf("alerts after paying twice: %v", a)
 	}
@@ -54,12 +53,12 @@ func TestPayRefusals(t *testing.T) {
 	pay := func(who shopper, body map[string]any) apptest.Reply {
 		return f.customerCall(who, "PUT", "/user/order/payment", body)
 	}
-	expect(t, "someone else's", pay(other, map[string]any{"orderNumber": o.number, "payMethod": 1}), compat.MsgOrderNotFound)
-	expect(t, "unknown number", pay(s, map[string]any{"orderNumber": "123", "payMethod": 1}), compat.MsgOrderNotFound)
-	expect(t, "no number", pay(s, map[string]any{"payMethod": 1}), compat.MsgOrderNumberRequired)
-	expect(t, "pay method", pay(s, map[string]any{"orderNumber": o.number, "payMethod": 9}), compat.MsgPayMethodInvalid)
+	expect(t, "someone else's", pay(other, map[string]any{"orderNumber": o.number, "payMethod": 1}), MsgOrderNotFound)
+	expect(t, "unknown number", pay(s, map[string]any{"orderNumber": "123", "payMethod": 1}), MsgOrderNotFound)
+	expect(t, "no number", pay(s, map[string]any{"payMethod": 1}), MsgOrderNumberRequired)
+	expect(t, "pay method", pay(s, map[string]any{"orderNumber": o.number, "payMethod": 9}), MsgPayMethodInvalid)
 	expect(t, "cancel", f.customerCall(s, "PUT", path("/user/order/cancel/%d", o.id), nil), "")
-	expect(t, "cancelled", f.pay(s, o), compat.MsgOrderStatusError)
+	expect(t, "cancelled", f.pay(s, o), MsgOrderStatusError)
 	if l := f.ledger(o.id); len(l) != 0 {
 		t.Fatalf("refused payments left %v", l)
 	}
@@ -69,7 +68,7 @@ func TestPaymentsOff(t *testing.T) {
 	f := newFixture(t, nil)
 	s := f.customer()
 	o := f.place(s) // ordering works without payments
-	expect(t, "pay", f.pay(s, o), compat.MsgPaymentUnavailable)
+	expect(t, "pay", f.pay(s, o), MsgPaymentUnavailable)
 	res, err := http.Post(f.base+"/notify/paySuccess", "application/json", strings.NewReader("{}"))
 	if err != nil {
 		t.Fatal(err)
@@ -366,9 +365,9 @@ func TestPrepayErrors(t *testing.T) {
 	s := f.customer()
 	o := f.place(s)
 	wx.prepayErr = errors.New("wechatpay: timeout")
-	expect(t, "provider down", f.pay(s, o), compat.MsgPaymentFailed)
+	expect(t, "provider down", f.pay(s, o), MsgPaymentFailed)
 	wx.prepayErr = fmt.Errorf("wechatpay: %w", &payment.APIError{Status: 400, Code: "ORDERPAID", Message: "该订单已支付"})
-	expect(t, "paid at WeChat, callback pending", f.pay(s, o), compat.MsgOrderPaid)
+	expect(t, "paid at WeChat, callback pending", f.pay(s, o), MsgOrderPaid)
 	if f.order(o.id).Status() != PendingPayment {
 		t.Fatal("a refused prepay changed the order")
 	}

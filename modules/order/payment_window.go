@@ -36,5 +36,5 @@ func expire(app core.App, order *Order) error {
 	if err != nil {
 		return err
 	}
-	return compat.Fail(compat.MsgPaymentExpired)
+	return compat.Fail(MsgPaymentExpired)
 }

@@ -88,7 +88,7 @@ func TestPriceChangeWhilePlacingIsNotMissed(t *testing.T) {
 
 	_, err := placeOrder(f.app, q)
 	newTotal := compat.Cents(2*(chickenPrice+100) + 3*ricePrice + 5*100 + 600)
-	if compat.MessageOf(err) != fmt.Sprintf(compat.MsgAmountChangedFormat, newTotal) || f.ordersOf(s) != 0 || f.cartRows(s) != 2 {
+	if compat.MessageOf(err) != fmt.Sprintf(MsgAmountChangedFormat, newTotal) || f.ordersOf(s) != 0 || f.cartRows(s) != 2 {
 		t.Fatalf("placed at the old price: %v, %d orders, %d cart rows", err, f.ordersOf(s), f.cartRows(s))
 	}
 	// Without the client's amount the order is placed at the new price.
@@ -106,7 +106,7 @@ func TestShopClosingWhilePlacingRefusesTheOrder(t *testing.T) {
 	if err := shop.SetStatus(f.app, shop.Closed); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := placeOrder(f.app, q); compat.MessageOf(err) != compat.MsgShopClosed || f.ordersOf(s) != 0 {
+	if _, err := placeOrder(f.app, q); compat.MessageOf(err) != MsgShopClosed || f.ordersOf(s) != 0 {
 		t.Fatalf("placed in a closed shop: %v", err)
 	}
 }

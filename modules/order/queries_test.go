@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"myrestaurant/internal/apptest"
-	"myrestaurant/modules/compat"
 )
 
 // The OrderVO keys of the contract, exactly.
@@ -164,7 +163,7 @@ func TestStaffSearchStatisticsAndDetails(t *testing.T) {
 		t.Fatalf("page 2: %d records", len(p.Records))
 	}
 	expect(t, "bad time", f.staffCall("GET", "/admin/order/conditionSearch?page=1&pageSize=10&beginTime=yesterday", nil),
-		strings.Replace(compat.MsgTimeParamInvalidFormat, "%s", "beginTime", 1))
+		strings.Replace(MsgTimeParamInvalidFormat, "%s", "beginTime", 1))
 
 	st := f.staffCall("GET", "/admin/order/statistics", nil)
 	expect(t, "statistics", st, "")
@@ -179,6 +178,6 @@ func TestStaffSearchStatisticsAndDetails(t *testing.T) {
 	if !slices.Equal(keysOf(rec), orderKeys) || string(rec["orderDishes"]) != "null" || !strings.Contains(string(rec["orderDetailList"]), "宫保鸡丁") {
 		t.Fatalf("details: %s", d.Data)
 	}
-	expect(t, "details missing", f.staffCall("GET", "/admin/order/details/999999999999999", nil), compat.MsgOrderNotFound)
+	expect(t, "details missing", f.staffCall("GET", "/admin/order/details/999999999999999", nil), MsgOrderNotFound)
 	expect(t, "details bad id", f.staffCall("GET", "/admin/order/details/abc", nil), "参数 id 不正确")
 }

@@ -95,7 +95,7 @@ func repetitionAction(e *core.RequestEvent) error {
 	}
 	var msg *string
 	if len(skipped) > 0 {
-		m := fmt.Sprintf(compat.MsgRepetitionSkippedFormat, strings.Join(skipped, "、"))
+		m := fmt.Sprintf(MsgRepetitionSkippedFormat, strings.Join(skipped, "、"))
 		msg = &m
 	}
 	return e.JSON(http.StatusOK, compat.Result{Code: 1, Msg: msg})
@@ -137,7 +137,7 @@ func queryTime(e *core.RequestEvent, name string) (time.Time, error) {
 	}
 	t, err := compat.ParseTime(s)
 	if err != nil {
-		return time.Time{}, compat.Failf(compat.MsgTimeParamInvalidFormat, name)
+		return time.Time{}, compat.Failf(MsgTimeParamInvalidFormat, name)
 	}
 	return t, nil
 }

@@ -24,7 +24,7 @@ func TestStepRoutes(t *testing.T) {
 		{name: "confirm", from: ToBeConfirmed, to: Confirmed, send: func(o placed) apptest.Reply {
 			return f.staffCall("PUT", "/admin/order/confirm", map[string]any{"id": o.id, "status": 3})
 		}},
-		{name: "confirm refused", from: Confirmed, to: Confirmed, want: compat.MsgOrderStatusError, send: func(o placed) apptest.Reply {
+		{name: "confirm refused", from: Confirmed, to: Confirmed, want: MsgOrderStatusError, send: func(o placed) apptest.Reply {
 			return f.staffCall("PUT", "/admin/order/confirm", map[string]any{"id": o.id, "status": 3})
 		}},
 		{name: "rejection", from: ToBeConfirmed, to: Cancelled, send: func(o placed) apptest.Reply {
@@ -34,7 +34,7 @@ func TestStepRoutes(t *testing.T) {
 				t.Errorf("rejection: %q, pay status %d", after.RejectionReason(), after.PayStatus())
 			}
 		}},
-		{name: "rejection refused", from: PendingPayment, to: PendingPayment, want: compat.MsgOrderStatusError, send: func(o placed) apptest.Reply {
+		{name: "rejection refused", from: PendingPayment, to: PendingPayment, want: MsgOrderStatusError, send: func(o placed) apptest.Reply {
 			return f.staffCall("PUT", "/admin/order/rejection", map[string]any{"id": o.id, "rejectionReason": "太忙"})
 		}},
 		{name: "staff cancel", from: DeliveryInProgress, to: Cancelled, send: func(o placed) apptest.Reply {
@@ -44,19 +44,19 @@ func TestStepRoutes(t *testing.T) {
 				t.Errorf("cancel: %q, pay status %d", after.CancelReason(), after.PayStatus())
 			}
 		}},
-		{name: "staff cancel refused", from: Completed, to: Completed, want: compat.MsgOrderStatusError, send: func(o placed) apptest.Reply {
+		{name: "staff cancel refused", from: Completed, to: Completed, want: MsgOrderStatusError, send: func(o placed) apptest.Reply {
 			return f.staffCall("PUT", "/admin/order/cancel", map[string]any{"id": o.id, "cancelReason": "客户电话取消"})
 		}},
 		{name: "delivery", from: Confirmed, to: DeliveryInProgress, send: func(o placed) apptest.Reply {
 			return f.staffCall("PUT", path("/admin/order/delivery/%d", o.id), nil)
 		}},
-		{name: "delivery refused", from: ToBeConfirmed, to: ToBeConfirmed, want: compat.MsgOrderStatusError, send: func(o placed) apptest.Reply {
+		{name: "delivery refused", from: ToBeConfirmed, to: ToBeConfirmed, want: MsgOrderStatusError, send: func(o placed) apptest.Reply {
 			return f.staffCall("PUT", path("/admin/order/delivery/%d", o.id), nil)
 		}},
 		{name: "complete", from: DeliveryInProgress, to: Completed, send: func(o placed) apptest.Reply {
 			return f.staffCall("PUT", path("/admin/order/complete/%d", o.id), nil)
 		}},
-		{name: "complete refused", from: Confirmed, to: Confirmed, want: compat.MsgOrderStatusError, send: func(o placed) apptest.Reply {
+		{name: "complete refused", from: Confirmed, to: Confirmed, want: MsgOrderStatusError, send: func(o placed) apptest.Reply {
 			return f.staffCall("PUT", path("/admin/order/complete/%d", o.id), nil)
 		}},
 		{name: "customer cancel", from: ToBeConfirmed, to: Cancelled, send: func(o placed) apptest.Reply {
@@ -66,7 +66,7 @@ func TestStepRoutes(t *testing.T) {
 				t.Errorf("customer cancel: %q, pay status %d", after.CancelReason(), after.PayStatus())
 			}
 		}},
-		{name: "customer cancel refused", from: Confirmed, to: Confirmed, want: compat.MsgOrderStatusError, send: func(o placed) apptest.Reply {
+		{name: "customer cancel refused", from: Confirmed, to: Confirmed, want: MsgOrderStatusError, send: func(o placed) apptest.Reply {
 			return f.customerCall(s, "PUT", path("/user/order/cancel/%d", o.id), nil)
 		}},
 	}
@@ -97,25 +97,25 @@ func TestStepsOnMissingOrdersAndBadInput(t *testing.T) {
 	theirs := f.rawOrder(other, 2, Paid)
 	missing := compat.ID(999999999999999)
 
-	expect(t, "confirm missing", f.staffCall("PUT", "/admin/order/confirm", map[string]any{"id": missing}), compat.MsgOrderNotFound)
-	expect(t, "reject missing", f.staffCall("PUT", "/admin/order/rejection", map[string]any{"id": missing}), compat.MsgOrderNotFound)
-	expect(t, "cancel missing", f.staffCall("PUT", "/admin/order/cancel", map[string]any{"id": missing}), compat.MsgOrderNotFound)
-	expect(t, "delivery missing", f.staffCall("PUT", path("/admin/order/delivery/%d", missing), nil), compat.MsgOrderNotFound)
-	expect(t, "complete missing", f.staffCall("PUT", path("/admin/order/complete/%d", missing), nil), compat.MsgOrderNotFound)
+	expect(t, "confirm missing", f.staffCall("PUT", "/admin/order/confirm", map[string]any{"id": missing}), MsgOrderNotFound)
+	expect(t, "reject missing", f.staffCall("PUT", "/admin/order/rejection", map[string]any{"id": missing}), MsgOrderNotFound)
+	expect(t, "cancel missing", f.staffCall("PUT", "/admin/order/cancel", map[string]any{"id": missing}), MsgOrderNotFound)
+	expect(t, "delivery missing", f.staffCall("PUT", path("/admin/order/delivery/%d", missing), nil), MsgOrderNotFound)
+	expect(t, "complete missing", f.staffCall("PUT", path("/admin/order/complete/%d", missing), nil), MsgOrderNotFound)
 	expect(t, "confirm without id", f.staffCall("PUT", "/admin/order/confirm", map[string]any{}), compat.MsgIDRequired)
 	expect(t, "confirm id as string", f.staffCall("PUT", "/admin/order/confirm", map[string]any{"id": theirs.id.String()}), "")
 	long := make([]rune, 256)
 	for i := range long {
 		long[i] = '长'
 	}
-	expect(t, "long reason", f.staffCall("PUT", "/admin/order/cancel", map[string]any{"id": theirs.id, "cancelReason": string(long)}), compat.MsgReasonTooLong)
+	expect(t, "long reason", f.staffCall("PUT", "/admin/order/cancel", map[string]any{"id": theirs.id, "cancelReason": string(long)}), MsgReasonTooLong)
 
 	// Someone else's order looks exactly like a missing one.
 	for _, id := range []compat.ID{missing, theirs.id} {
-		expect(t, "customer cancel", f.customerCall(s, "PUT", path("/user/order/cancel/%d", id), nil), compat.MsgOrderNotFound)
-		expect(t, "customer detail", f.customerCall(s, "GET", path("/user/order/orderDetail/%d", id), nil), compat.MsgOrderNotFound)
-		expect(t, "repetition", f.customerCall(s, "POST", path("/user/order/repetition/%d", id), nil), compat.MsgOrderNotFound)
-		expect(t, "reminder", f.customerCall(s, "GET", path("/user/order/reminder/%d", id), nil), compat.MsgOrderNotFound)
+		expect(t, "customer cancel", f.customerCall(s, "PUT", path("/user/order/cancel/%d", id), nil), MsgOrderNotFound)
+		expect(t, "customer detail", f.customerCall(s, "GET", path("/user/order/orderDetail/%d", id), nil), MsgOrderNotFound)
+		expect(t, "repetition", f.customerCall(s, "POST", path("/user/order/repetition/%d", id), nil), MsgOrderNotFound)
+		expect(t, "reminder", f.customerCall(s, "GET", path("/user/order/reminder/%d", id), nil), MsgOrderNotFound)
 	}
 	if f.order(theirs.id).Status() != Confirmed {
 		t.Fatal("the other customer's order changed")

@@ -21,7 +21,7 @@ func Confirm(app core.App, id compat.ID) error {
 // Reject refuses a paid order (待接单 → 已取消) and refunds it.
 func Reject(app core.App, id compat.ID, reason string) error {
 	if utf8.RuneCountInString(reason) > maxReason {
-		return compat.Fail(compat.MsgReasonTooLong)
+		return compat.Fail(MsgReasonTooLong)
 	}
 	now := clock.Now(app)
 	_, after, err := change(app, id, 0, reject, func(o *Order) {
@@ -38,7 +38,7 @@ func Reject(app core.App, id compat.ID, reason string) error {
 // CancelByStaff cancels an order that is not completed yet (待付款 to 派送中 → 已取消) and refunds it if paid.
 func CancelByStaff(app core.App, id compat.ID, reason string) error {
 	if utf8.RuneCountInString(reason) > maxReason {
-		return compat.Fail(compat.MsgReasonTooLong)
+		return compat.Fail(MsgReasonTooLong)
 	}
 	now := clock.Now(app)
 	_, after, err := change(app, id, 0, staffCancel, func(o *Order) {

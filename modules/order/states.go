@@ -114,10 +114,10 @@ func setPayStatus(tx core.App, orderID string, from, to int) (bool, error) {
 }
 
 // ErrNotFound is the answer for an order that does not exist or, to a customer, is someone else's.
-var ErrNotFound = compat.Fail(compat.MsgOrderNotFound)
+var ErrNotFound = compat.Fail(MsgOrderNotFound)
 
 // ErrWrongStatus is the answer for a transition the order's status does not allow.
-var ErrWrongStatus = compat.Fail(compat.MsgOrderStatusError)
+var ErrWrongStatus = compat.Fail(MsgOrderStatusError)
 
 // findOrder returns the order with id; with a customer id it must be theirs. Otherwise ErrNotFound.
 func findOrder(app core.App, id compat.ID, customerID compat.ID) (*Order, error) {

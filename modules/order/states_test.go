@@ -213,7 +213,7 @@ func TestConcurrentConfirmChangesOnce(t *testing.T) {
 			t.Fatalf("round %d: codes %v (%q, %q)", round, codes, replies[0].Message(), replies[1].Message())
 		}
 		for _, r := range replies {
-			if r.Code == 0 && r.Message() != compat.MsgOrderStatusError {
+			if r.Code == 0 && r.Message() != MsgOrderStatusError {
 				t.Fatalf("loser: %q", r.Message())
 			}
 		}

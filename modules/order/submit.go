@@ -48,25 +48,25 @@ func (in *SubmitInput) check() error {
 		in.PayMethod = compat.IntOf(PayWeChat)
 	}
 	if v := in.PayMethod.Value; v != PayWeChat && v != PayAlipay {
-		return compat.Fail(compat.MsgPayMethodInvalid)
+		return compat.Fail(MsgPayMethodInvalid)
 	}
 	if utf8.RuneCountInString(in.Remark.Value) > maxRemark {
-		return compat.Fail(compat.MsgRemarkTooLong)
+		return compat.Fail(MsgRemarkTooLong)
 	}
 	if !in.DeliveryStatus.Valid {
 		in.DeliveryStatus = compat.IntOf(1)
 	}
 	if v := in.DeliveryStatus.Value; v != 0 && v != 1 {
-		return compat.Fail(compat.MsgDeliveryStatusInvalid)
+		return compat.Fail(MsgDeliveryStatusInvalid)
 	}
 	if !in.TablewareStatus.Valid {
 		in.TablewareStatus = compat.IntOf(1)
 	}
 	if v := in.TablewareStatus.Value; v != 0 && v != 1 {
-		return compat.Fail(compat.MsgTablewareInvalid)
+		return compat.Fail(MsgTablewareInvalid)
 	}
 	if v := in.TablewareNumber.Value; v < 0 || v > maxTablewareNumber {
-		return compat.Fail(compat.MsgTablewareInvalid)
+		return compat.Fail(MsgTablewareInvalid)
 	}
 	return nil
 }
@@ -112,7 +112,7 @@ func priceCart(app core.App, items []cart.Item, s shop.Settings) (bill, error) {
 		b.lines = append(b.lines, line{item: it, sellable: sellable})
 	}
 	if len(offSale) > 0 {
-		return bill{}, compat.Failf(compat.MsgOrderItemOffSaleFormat, strings.Join(offSale, "、"))
+		return bill{}, compat.Failf(MsgOrderItemOffSaleFormat, strings.Join(offSale, "、"))
 	}
 	return b, b.checkLimits()
 }
@@ -147,7 +147,7 @@ func Submit(app core.App, userID compat.ID, in SubmitInput) (SubmitResult, error
 			return out, err
 		}
 		if attempt == maxQuoteAttempts {
-			return SubmitResult{}, compat.Fail(compat.MsgAmountChanged)
+			return SubmitResult{}, compat.Fail(MsgAmountChanged)
 		}
 	}
 }
@@ -176,11 +176,11 @@ func quoteOrder(app core.App, userID compat.ID, in SubmitInput) (quote, error) {
 		return quote{}, err
 	}
 	if q.settings.Status != shop.Open {
-		return quote{}, compat.Fail(compat.MsgShopClosed)
+		return quote{}, compat.Fail(MsgShopClosed)
 	}
 	q.delivery, err = customer.FindDelivery(app, userID, in.AddressBookID)
 	if errors.Is(err, customer.ErrAddressNotFound) {
-		return quote{}, compat.Fail(compat.MsgAddressEmpty)
+		return quote{}, compat.Fail(MsgAddressEmpty)
 	}
 	if err != nil {
 		return quote{}, err
@@ -189,7 +189,7 @@ func quoteOrder(app core.App, userID compat.ID, in SubmitInput) (quote, error) {
 		return quote{}, err
 	}
 	if len(q.cart) == 0 {
-		return quote{}, compat.Fail(compat.MsgCartEmpty)
+		return quote{}, compat.Fail(MsgCartEmpty)
 	}
 	if err := checkUnpaidOrders(app, userID, q.now); err != nil {
 		return quote{}, err
@@ -198,7 +198,7 @@ func quoteOrder(app core.App, userID compat.ID, in SubmitInput) (quote, error) {
 		return quote{}, err
 	}
 	if in.Amount.Valid && in.Amount.Cents != q.bill.total() {
-		return quote{}, compat.Failf(compat.MsgAmountChangedFormat, compat.Cents(q.bill.total()))
+		return quote{}, compat.Failf(MsgAmountChangedFormat, compat.Cents(q.bill.total()))
 	}
 	return q, nil
 }

@@ -70,7 +70,7 @@ func TestSubmitPricesTheOrderAndSnapshotsIt(t *testing.T) {
 		t.Fatalf("cart not cleared: %d rows", len(items))
 	}
 	// Nothing left to order.
-	expect(t, "submit again", f.submit(s, want), compat.MsgCartEmpty)
+	expect(t, "submit again", f.submit(s, want), MsgCartEmpty)
 }
 
 func TestSubmitUsesTheShopsFees(t *testing.T) {
@@ -97,22 +97,22 @@ func TestSubmitRefusals(t *testing.T) {
 	amount := f.standardCart(s)
 
 	// The customer saw another price: nothing is ordered and the cart stays.
-	expect(t, "amount differs", f.submit(s, amount-1), fmt.Sprintf(compat.MsgAmountChangedFormat, compat.Cents(amount)))
+	expect(t, "amount differs", f.submit(s, amount-1), fmt.Sprintf(MsgAmountChangedFormat, compat.Cents(amount)))
 	// The menu price changed after the cart was filled.
 	f.update("dishes", f.rice, map[string]any{"price": ricePrice + 100})
-	expect(t, "price changed", f.submit(s, amount), fmt.Sprintf(compat.MsgAmountChangedFormat, compat.Cents(amount+3*100)))
+	expect(t, "price changed", f.submit(s, amount), fmt.Sprintf(MsgAmountChangedFormat, compat.Cents(amount+3*100)))
 	f.update("dishes", f.rice, map[string]any{"price": ricePrice})
 
 	body := f.submitBody(s, amount)
 	body["addressBookId"] = other.address
-	expect(t, "someone else's address", f.customerCall(s, "POST", "/user/order/submit", body), compat.MsgAddressEmpty)
+	expect(t, "someone else's address", f.customerCall(s, "POST", "/user/order/submit", body), MsgAddressEmpty)
 	delete(body, "addressBookId")
-	expect(t, "no address", f.customerCall(s, "POST", "/user/order/submit", body), compat.MsgAddressEmpty)
+	expect(t, "no address", f.customerCall(s, "POST", "/user/order/submit", body), MsgAddressEmpty)
 
 	// The route answers SubmitInput.check's refusals (every one is TestSubmitInputCheck).
 	body = f.submitBody(s, amount)
 	body["payMethod"] = 3
-	expect(t, "pay method", f.customerCall(s, "POST", "/user/order/submit", body), compat.MsgPayMethodInvalid)
+	expect(t, "pay method", f.customerCall(s, "POST", "/user/order/submit", body), MsgPayMethodInvalid)
 	body = f.submitBody(s, amount)
 	body["estimatedDeliveryTime"] = "tomorrow"
 	if r := f.customerCall(s, "POST", "/user/order/submit", body); r.Code != 0 || !strings.HasPrefix(r.Message(), compat.MsgBadRequest) {
@@ -122,11 +122,11 @@ func TestSubmitRefusals(t *testing.T) {
 	// An item taken off sale, or in a category that was disabled, leaves the cart: the customer is told the
 	// new amount, and the cart is one that can be ordered.
 	f.update("dishes", f.chicken, map[string]any{"status": 0})
-	expect(t, "off sale", f.submit(s, amount), fmt.Sprintf(compat.MsgAmountChangedFormat, compat.Cents(3*ricePrice+3*100+600)))
+	expect(t, "off sale", f.submit(s, amount), fmt.Sprintf(MsgAmountChangedFormat, compat.Cents(3*ricePrice+3*100+600)))
 	f.update("dishes", f.chicken, map[string]any{"status": 1})
 	f.fill(s, f.chicken, 2)
 	f.update("categories", f.dishCategory, map[string]any{"status": 0})
-	expect(t, "category disabled", f.submit(s, amount), compat.MsgCartEmpty)
+	expect(t, "category disabled", f.submit(s, amount), MsgCartEmpty)
 	f.update("categories", f.dishCategory, map[string]any{"status": 1})
 	f.fill(s, f.chicken, 2, f.rice, 3)
 
@@ -134,7 +134,7 @@ func TestSubmitRefusals(t *testing.T) {
 	if err := shop.SetStatus(f.app, shop.Closed); err != nil {
 		t.Fatal(err)
 	}
-	expect(t, "closed", f.submit(s, amount), compat.MsgShopClosed)
+	expect(t, "closed", f.submit(s, amount), MsgShopClosed)
 	if err := shop.SetStatus(f.app, shop.Open); err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +146,7 @@ func TestSubmitRefusals(t *testing.T) {
 		t.Fatalf("cart changed: %d rows", len(items))
 	}
 	// An empty cart.
-	expect(t, "empty cart", f.submit(other, 600), compat.MsgCartEmpty)
+	expect(t, "empty cart", f.submit(other, 600), MsgCartEmpty)
 	// After all that, the same cart goes through; a client that sends no amount is priced by the server alone.
 	body = f.submitBody(s, amount)
 	delete(body, "amount")
@@ -243,14 +243,14 @@ func TestSubmitInputCheck(t *testing.T) {
 				TablewareNumber: compat.IntOf(maxTablewareNumber), Remark: compat.Text{Value: strings.Repeat("辣", maxRemark), Valid: true}},
 			then: SubmitInput{PayMethod: compat.IntOf(PayAlipay), DeliveryStatus: compat.IntOf(0), TablewareStatus: compat.IntOf(0),
 				TablewareNumber: compat.IntOf(maxTablewareNumber), Remark: compat.Text{Value: strings.Repeat("辣", maxRemark), Valid: true}}},
-		{name: "unknown pay method", in: SubmitInput{PayMethod: compat.IntOf(3)}, want: compat.MsgPayMethodInvalid},
-		{name: "pay method zero", in: SubmitInput{PayMethod: compat.IntOf(0)}, want: compat.MsgPayMethodInvalid},
+		{name: "unknown pay method", in: SubmitInput{PayMethod: compat.IntOf(3)}, want: MsgPayMethodInvalid},
+		{name: "pay method zero", in: SubmitInput{PayMethod: compat.IntOf(0)}, want: MsgPayMethodInvalid},
 		{name: "remark too long", in: SubmitInput{Remark: compat.Text{Value: strings.Repeat("辣", maxRemark+1), Valid: true}},
-			want: compat.MsgRemarkTooLong},
-		{name: "unknown delivery status", in: SubmitInput{DeliveryStatus: compat.IntOf(2)}, want: compat.MsgDeliveryStatusInvalid},
-		{name: "unknown tableware status", in: SubmitInput{TablewareStatus: compat.IntOf(5)}, want: compat.MsgTablewareInvalid},
-		{name: "negative tableware number", in: SubmitInput{TablewareNumber: compat.IntOf(-1)}, want: compat.MsgTablewareInvalid},
-		{name: "too many tableware", in: SubmitInput{TablewareNumber: compat.IntOf(maxTablewareNumber + 1)}, want: compat.MsgTablewareInvalid},
+			want: MsgRemarkTooLong},
+		{name: "unknown delivery status", in: SubmitInput{DeliveryStatus: compat.IntOf(2)}, want: MsgDeliveryStatusInvalid},
+		{name: "unknown tableware status", in: SubmitInput{TablewareStatus: compat.IntOf(5)}, want: MsgTablewareInvalid},
+		{name: "negative tableware number", in: SubmitInput{TablewareNumber: compat.IntOf(-1)}, want: MsgTablewareInvalid},
+		{name: "too many tableware", in: SubmitInput{TablewareNumber: compat.IntOf(maxTablewareNumber + 1)}, want: MsgTablewareInvalid},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

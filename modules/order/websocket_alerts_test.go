@@ -9,7 +9,6 @@ import (
 
 	"myrestaurant/internal/apptest"
 	"myrestaurant/modules/alert"
-	"myrestaurant/modules/compat"
 )
 
 // The original admin web app's alert socket, opened as the app opens it (its `token` cookie, Origin
@@ -45,7 +44,7 @@ func TestAdminAppSocketRingsForPaidOrdersAndReminders(t *testing.T) {
 	// A payment refused for a cancelled order raises nothing either.
 	cancelled := f.place(s)
 	expect(t, "cancel", f.customerCall(s, "PUT", path("/user/order/cancel/%d", cancelled.id), nil), "")
-	expect(t, "pay a cancelled order", f.pay(s, cancelled), compat.MsgOrderStatusError)
+	expect(t, "pay a cancelled order", f.pay(s, cancelled), MsgOrderStatusError)
 
 	// The mini-program's own pay and reminder requests.
 	o := f.place(s)

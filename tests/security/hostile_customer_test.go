@@ -68,12 +68,12 @@ func TestPoisonOrderRecipeIsRefusedEarly(t *testing.T) {
 			refused[r.Message()]++
 		}
 	}
-	tooManyRows := fmt.Sprintf(compat.MsgCartTooManyItemsFormat, cart.MaxRows)
+	tooManyRows := fmt.Sprintf(cart.MsgCartTooManyItemsFormat, cart.MaxRows)
 	if added != cart.MaxRows || refused[tooManyRows] != 80-cart.MaxRows {
 		t.Fatalf("80 flavors: %d added, refused %v; want %d added and the rest refused with %q", added, refused, cart.MaxRows, tooManyRows)
 	}
 
-	tooExpensive := fmt.Sprintf(compat.MsgOrderTotalLimitFormat, cart.MaxTotal/100)
+	tooExpensive := fmt.Sprintf(cart.MsgOrderTotalLimitFormat, cart.MaxTotal/100)
 	var stopped string
 	rounds := 0
 	for ; rounds < 10 && stopped == ""; rounds++ {
@@ -200,8 +200,8 @@ func TestPayingAfterThePaymentWindowIsRefused(t *testing.T) {
 	clock.SetClock(w.app, func() time.Time { return placedAt.Add(order.PaymentWindow + 14*time.Minute) })
 	r := apptest.Call(t, "PUT", w.base+"/user/order/payment", map[string]any{"orderNumber": o.OrderNumber, "payMethod": 1},
 		"authentication", token)
-	if r.Code != 0 || r.Message() != compat.MsgPaymentExpired {
-		t.Fatalf("late pay: code %d %q, want code 0 %q", r.Code, r.Message(), compat.MsgPaymentExpired)
+	if r.Code != 0 || r.Message() != order.MsgPaymentExpired {
+		t.Fatalf("late pay: code %d %q, want code 0 %q", r.Code, r.Message(), order.MsgPaymentExpired)
 	}
 	stored, _ := w.app.FindRecordById("orders", o.ID.String())
 	if stored.GetInt("status") != order.Cancelled || stored.GetInt("pay_status") != order.Unpaid ||
@@ -218,7 +218,7 @@ func TestPayingAfterThePaymentWindowIsRefused(t *testing.T) {
 	// Trying again says the same, not a bare 订单状态错误.
 	r = apptest.Call(t, "PUT", w.base+"/user/order/payment", map[string]any{"orderNumber": o.OrderNumber, "payMethod": 1},
 		"authentication", token)
-	if r.Code != 0 || r.Message() != compat.MsgPaymentExpired {
+	if r.Code != 0 || r.Message() != order.MsgPaymentExpired {
 		t.Errorf("paying the timed-out order again: code %d %q", r.Code, r.Message())
 	}
 
@@ -254,7 +254,7 @@ func TestOneCustomerCannotFloodAddressesOrUnpaidOrders(t *testing.T) {
 		t.Fatalf("%d addresses listed, want %d", len(list), addressbook.MaxAddresses)
 	}
 
-	tooManyUnpaid := fmt.Sprintf(compat.MsgTooManyUnpaidOrdersFormat, order.MaxUnpaidOrders)
+	tooManyUnpaid := fmt.Sprintf(order.MsgTooManyUnpaidOrdersFormat, order.MaxUnpaidOrders)
 	var last struct {
 		ID compat.ID `json:"id"`
 	}

@@ -9,7 +9,7 @@ import (
 	"github.com/pocketbase/dbx"
 
 	"myrestaurant/internal/apptest"
-	"myrestaurant/modules/compat"
+	"myrestaurant/modules/order"
 )
 
 // The console offers on an order exactly the actions the server then performs (it once offered 取消订单 on
@@ -47,7 +47,7 @@ func TestOfferedOrderActionsAreTheOnesTheServerAllows(t *testing.T) {
 			if did := r.Code == 1; did != allowed {
 				t.Errorf("status %d, %s: offered %v, server answered code %d %q", status, action, allowed, r.Code, r.Message())
 			}
-			if !allowed && r.Message() != compat.MsgOrderStatusError {
+			if !allowed && r.Message() != order.MsgOrderStatusError {
 				t.Errorf("status %d, %s refused with %q", status, action, r.Message())
 			}
 		}

@@ -1,7 +1,7 @@
-package compat
+package order
 
-// Messages of the order routes that the original has no constant for (it trusted the client, or answered such
-// input with HTTP 500).
+// The order routes' messages: the original's exact texts (docs/compat-api.md §2.4) and ours, for input the
+// original trusted or answered with HTTP 500, and for the limits the order module enforces.
 const (
 	// MsgOrderItemOffSaleFormat names the cart item that can no longer be ordered.
 	MsgOrderItemOffSaleFormat = "%s已停售或不存在，请从购物车中移除后重新下单"
@@ -16,26 +16,15 @@ const (
 	MsgTablewareInvalid        = "餐具数量应为0到1000"
 	MsgDeliveryStatusInvalid   = "配送方式不正确"
 	MsgTimeParamInvalidFormat  = "参数 %s 格式应为yyyy-MM-dd HH:mm:ss"
-	// MsgMoneySubCent follows MsgBadRequest for an amount with a real part below one cent (68.705).
-	MsgMoneySubCent = "金额最多保留两位小数"
 	// MsgAmountChangedFormat tells the customer what the order costs now, e.g. ¥68.70.
-	MsgAmountChangedFormat = "订单金额已变化（应付 ¥%s），请刷新后重新下单"
-)
-
-// Messages of the order routes and of the limits the order module enforces (the cart shows the cart limits
-// too). They stay in compat until the order module has a messages.go of its own.
-const (
-	MsgCartEmpty        = "购物车数据为空，不能下单"
-	MsgAddressEmpty     = "用户地址为空，不能下单"
-	MsgOrderStatusError = "订单状态错误"
-	MsgOrderNotFound    = "订单不存在"
-	MsgOrderPaid        = "该订单已支付"
-	MsgShopClosed       = "本店已打烊，暂不接单"
-	MsgAmountChanged    = "订单金额已变化，请刷新后重新下单"
-
-	MsgCartItemLimitFormat       = "每种商品最多点%d份"
-	MsgCartTooManyItemsFormat    = "购物车最多放%d种商品"
-	MsgOrderTotalLimitFormat     = "单笔订单金额不能超过%d元，请分开下单"
+	MsgAmountChangedFormat       = "订单金额已变化（应付 ¥%s），请刷新后重新下单"
+	MsgCartEmpty                 = "购物车数据为空，不能下单"
+	MsgAddressEmpty              = "用户地址为空，不能下单"
+	MsgOrderStatusError          = "订单状态错误"
+	MsgOrderNotFound             = "订单不存在"
+	MsgOrderPaid                 = "该订单已支付"
+	MsgShopClosed                = "本店已打烊，暂不接单"
+	MsgAmountChanged             = "订单金额已变化，请刷新后重新下单"
 	MsgOrderOutOfLimits          = "订单内容超出限制，请调整购物车后重新下单"
 	MsgTooManyUnpaidOrdersFormat = "您已有%d笔待付款订单，请先支付或取消后再下单"
 	MsgPaymentExpired            = "订单已超时，已自动取消，请重新下单"
