@@ -12,6 +12,7 @@ import (
 	"myrestaurant/internal/apptest"
 	"myrestaurant/modules/alert"
 	"myrestaurant/modules/compat"
+	"myrestaurant/modules/realtime"
 )
 
 func newOrder(t *testing.T, app core.App, userID string) *core.Record {
@@ -29,7 +30,7 @@ func newOrder(t *testing.T, app core.App, userID string) *core.Record {
 }
 
 func TestAlertsReachStaffOnly(t *testing.T) {
-	app := apptest.New(t, alert.Register)
+	app := apptest.New(t, alert.Register, realtime.Register)
 	base := apptest.Serve(t, app)
 	_, staffTok := apptest.Employee(t, app, "alice", 1)
 	_, lockedTok := apptest.Employee(t, app, "bob", 0)

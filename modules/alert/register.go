@@ -4,10 +4,9 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 )
 
-// Register guards alert subscriptions, starts the heartbeat with the server, and serves the original admin web
-// app's alert socket.
+// Register starts the heartbeat with the server and serves the original admin web app's alert socket. Who may
+// follow the alerts over realtime is the realtime module's rule (enabled employees only).
 func Register(app core.App) {
-	app.OnRealtimeSubscribeRequest().BindFunc(refuseAlertsToNonStaff)
 	hub := newSocketHub(app, HeartbeatInterval)
 	bindSocketHooks(app, hub)
 	stop := make(chan struct{})

@@ -45,7 +45,7 @@ func socketEmployee(e *core.RequestEvent) (employee *core.Record, token string) 
 		}
 	}
 	r := auth.AuthRecord(e.App, strings.TrimSpace(token))
-	if !isEnabledEmployee(r) {
+	if !auth.IsEnabledEmployee(r) {
 		return nil, ""
 	}
 	return r, token

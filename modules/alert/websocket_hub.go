@@ -135,7 +135,7 @@ func (h *socketHub) recheck(employeeID string) {
 	h.mu.Unlock()
 	for _, s := range theirs {
 		r, err := h.app.FindAuthRecordByToken(s.token, core.TokenTypeAuth)
-		if err != nil || !isEnabledEmployee(r) {
+		if err != nil || !auth.IsEnabledEmployee(r) {
 			s.cut(websocket.StatusPolicyViolation, "account locked or signed out")
 		}
 	}

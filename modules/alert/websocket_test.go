@@ -29,7 +29,6 @@ func socketAppAt(t *testing.T, pingEvery time.Duration, appURL string) (core.App
 		if appURL != "" {
 			app.Settings().Meta.AppURL = appURL
 		}
-		app.OnRealtimeSubscribeRequest().BindFunc(refuseAlertsToNonStaff)
 		hub := newSocketHub(app, pingEvery)
 		bindSocketHooks(app, hub)
 		app.OnServe().BindFunc(func(se *core.ServeEvent) error {

@@ -21,6 +21,11 @@ const (
 // EmployeeEnabled is the status of an employee who may sign in; 0 is locked.
 const EmployeeEnabled = 1
 
+// IsEnabledEmployee tells whether r is an employee who may sign in (not locked); nil is not.
+func IsEnabledEmployee(r *core.Record) bool {
+	return r != nil && r.Collection().Name == EmployeesCollection && r.GetInt("status") == EmployeeEnabled
+}
+
 // RequireEmployee guards the /admin routes staff and managers both use: a PocketBase auth token of an enabled
 // employee, from the `token` header of the original admin front end or from `Authorization` (the PocketBase JS
 // SDK), who has replaced the initial password (employee_access.go).
@@ -42,7 +47,7 @@ func requireAuth(e *core.RequestEvent, header, collection string) error {
 	if record == nil || record.Collection().Name != collection {
 		return e.NoContent(http.StatusUnauthorized)
 	}
-	if collection == EmployeesCollection && record.GetInt("status") != EmployeeEnabled {
+	if collection == EmployeesCollection && !IsEnabledEmployee(record) {
 		return e.NoContent(http.StatusUnauthorized)
 	}
 	e.Auth = record

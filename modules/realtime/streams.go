@@ -3,6 +3,8 @@ package realtime
 import (
 	"sync"
 
+	"myrestaurant/modules/auth"
+
 	"github.com/pocketbase/pocketbase/core"
 )
 
@@ -51,7 +53,7 @@ func (s *streams) uncountStaff(e *core.RealtimeSubscribeRequestEvent) error {
 	if err := e.Next(); err != nil {
 		return err
 	}
-	if sl, ok := e.Client.Get(slotKey).(*slot); ok && (isEnabledEmployee(e.Auth) || e.HasSuperuserAuth()) {
+	if sl, ok := e.Client.Get(slotKey).(*slot); ok && (auth.IsEnabledEmployee(e.Auth) || e.HasSuperuserAuth()) {
 		sl.free()
 	}
 	return nil

@@ -66,13 +66,13 @@ func mayFollow(app core.App, who *core.Record, topic string) (bool, error) {
 	case topic == connectTopic:
 		return true, nil
 	case topic == alertsTopic:
-		return isEnabledEmployee(who), nil
+		return auth.IsEnabledEmployee(who), nil
 	case strings.HasPrefix(topic, ordersPrefix):
 		id := strings.TrimPrefix(topic, ordersPrefix)
 		if who == nil || !orderID.MatchString(id) {
 			return false, nil
 		}
-		if isEnabledEmployee(who) {
+		if auth.IsEnabledEmployee(who) {
 			return true, nil
 		}
 		if who.Collection().Name != auth.UsersCollection {
@@ -86,10 +86,6 @@ func mayFollow(app core.App, who *core.Record, topic string) (bool, error) {
 		return err == nil && owner == who.Id, err
 	}
 	return false, nil
-}
-
-func isEnabledEmployee(r *core.Record) bool {
-	return r != nil && r.Collection().Name == auth.EmployeesCollection && r.GetInt("status") == auth.EmployeeEnabled
 }
 
 func truncate(s string, n int) string {
