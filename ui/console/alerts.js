@@ -1,5 +1,5 @@
 // Live alerts: PocketBase realtime on alerts/*, a popup, a beep that repeats until acknowledged, a flashing title.
-import PocketBase from './vendor/pocketbase.es.mjs';
+import PocketBase from '/vendor/pocketbase.es.mjs';
 import { t } from './i18n.js';
 import { AlertType } from './enums.js';
 

@@ -1,5 +1,5 @@
 // Workspace (today's figures) and reports (date presets, charts, Excel export).
-import uPlot from './vendor/uPlot.esm.js';
+import uPlot from '/vendor/uPlot.esm.js';
 import { api } from './api.js';
 import { t } from './i18n.js';
 import { h, toast, money } from './dom.js';
