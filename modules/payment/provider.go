@@ -18,10 +18,12 @@ import (
 	"myrestaurant/modules/config"
 )
 
-// Provider names, stored in payments.provider.
+// Provider names, stored in payments.provider. Cash is no Provider: it is money staff take on delivery or at the
+// counter, recorded when they complete the order.
 const (
 	ProviderMock      = "mock"
 	ProviderWeChatPay = "wechatpay"
+	ProviderCash      = "cash"
 )
 
 // Trade states of WeChat Pay's order query and pay callback.
