@@ -26,7 +26,8 @@ export function batchSelection({ path, noun, manager, done }) {
     all.checked = boxes.length > 0 && checked.size === boxes.length;
   };
   all.addEventListener('change', () => {
-    boxes.forEach((b) => { b.checked = all.checked; b.dispatchEvent(new Event('change')); });
+    const on = all.checked; // each box's change repaints all
+    boxes.forEach((b) => { b.checked = on; b.dispatchEvent(new Event('change')); });
   });
   paint();
   return {

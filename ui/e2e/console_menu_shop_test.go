@@ -102,6 +102,15 @@ func checkRows(names ...string) chromedp.Action {
 		if (boxes.some(b => !b)) return false; boxes.forEach(b => { if (!b.checked) b.click(); }); return document.querySelector('#batch-count').textContent.endsWith(' ' + names.length); })()`, list))
 }
 
+// rowsShow waits until the list shows each named row with the status word (已启售 / 已停售) and nothing checked:
+// the list has been drawn again after an action.
+func rowsShow(word string, names ...string) chromedp.Action {
+	list, _ := json.Marshal(names)
+	return evalTrue(fmt.Sprintf(`(() => { const rows = [...document.querySelectorAll('main tbody tr')];
+		return %s.every(n => rows.some(r => r.querySelector('input.batch-one[data-name="' + n + '"]') && r.textContent.includes(%q)))
+			&& document.querySelector('#batch-count').textContent.endsWith(' 0'); })()`, list, word))
+}
+
 func TestConsoleMenuPicturesSaveAndAddAndBatch(t *testing.T) {
 	_, base, ctx, errs, token := demoConsole(t)
 
@@ -114,7 +123,8 @@ func TestConsoleMenuPicturesSaveAndAddAndBatch(t *testing.T) {
 	// category kept, and the list behind it already shows the saved dish.
 	run(t, ctx, "category", chromedp.Navigate(base+"/console/#/categories"), click("#add-category"),
 		typeInto("#category-name", "批量分类"), typeInto("#category-sort", "1"), click("[data-ok]"),
-		chromedp.WaitVisible(`[data-toggle="批量分类"]`, chromedp.ByQuery))
+		chromedp.WaitVisible(`[data-toggle="批量分类"]`, chromedp.ByQuery), click(`[data-toggle="批量分类"]`),
+		evalTrue(`[...document.querySelectorAll('tr')].some(r => r.textContent.includes('批量分类') && r.querySelector('.on'))`))
 	run(t, ctx, "dish form", chromedp.Navigate(base+"/console/#/dishes"), click("#add-dish"),
 		typeInto("#dish-name", "批量菜一"), selectText("#dish-category", "批量分类"), typeInto("#dish-price", "12"),
 		chromedp.SetUploadFiles("#image-file", []string{pngFile(t)}, chromedp.ByQuery),
@@ -150,17 +160,18 @@ func TestConsoleMenuPicturesSaveAndAddAndBatch(t *testing.T) {
 		click("#batch-start"), chromedp.WaitVisible(".dialog [data-ok]", chromedp.ByQuery))
 	shot(t, ctx, "menu-04-batch-confirm")
 	run(t, ctx, "batch start confirmed", click("[data-ok]"), chromedp.WaitNotPresent(".dialog", chromedp.ByQuery),
-		evalTrue(`document.querySelector('#batch-count').textContent.endsWith(' 0')`))
+		rowsShow("已启售", "批量菜一", "批量菜二"))
 	wantStatuses(t, "after batch start", statuses(t, base, "/admin/dish/page", "批量菜", token), map[string]int{"批量菜一": 1, "批量菜二": 1, "批量菜三": 0})
 	shot(t, ctx, "menu-05-batch-started")
-	run(t, ctx, "batch stop", checkRows("批量菜二"), click("#batch-stop"), click("[data-ok]"), chromedp.WaitNotPresent(".dialog", chromedp.ByQuery))
+	run(t, ctx, "batch stop", checkRows("批量菜二"), click("#batch-stop"), click("[data-ok]"), chromedp.WaitNotPresent(".dialog", chromedp.ByQuery),
+		rowsShow("已停售", "批量菜二"))
 	wantStatuses(t, "after batch stop", statuses(t, base, "/admin/dish/page", "批量菜", token), map[string]int{"批量菜一": 1, "批量菜二": 0, "批量菜三": 0})
 	run(t, ctx, "batch delete refused", checkRows("批量菜一", "批量菜三"), click("#batch-delete"), click("[data-ok]"),
 		evalTrue(`document.querySelector('.dialog [role=alert]').textContent.includes('起售中的菜品不能删除')`))
 	shot(t, ctx, "menu-06-batch-delete-refused")
 	wantStatuses(t, "after a refused delete", statuses(t, base, "/admin/dish/page", "批量菜", token), map[string]int{"批量菜一": 1, "批量菜二": 0, "批量菜三": 0})
 	run(t, ctx, "batch delete", clickText(".dialog button", "取消"), chromedp.WaitNotPresent(".dialog", chromedp.ByQuery),
-		evalTrue(`(() => { document.querySelector('main input.batch-one[data-name="批量菜一"]').click(); return true; })()`),
+		chromedp.Evaluate(`document.querySelector('main input.batch-one[data-name="批量菜一"]').click()`, nil),
 		checkRows("批量菜二", "批量菜三"), click("#batch-delete"), click("[data-ok]"), chromedp.WaitNotPresent(".dialog", chromedp.ByQuery),
 		evalTrue(`document.querySelectorAll('main input.batch-one[data-name^="批量菜"]').length === 1`))
 	wantStatuses(t, "after batch delete", statuses(t, base, "/admin/dish/page", "批量菜", token), map[string]int{"批量菜一": 1})
@@ -181,13 +192,20 @@ func TestConsoleMenuPicturesSaveAndAddAndBatch(t *testing.T) {
 		chromedp.SetUploadFiles("#image-file", []string{pngFile(t)}, chromedp.ByQuery), click("[data-ok]"),
 		chromedp.WaitNotPresent(".dialog", chromedp.ByQuery), evalTrue(`!!document.querySelector('main input.batch-one[data-name="批量套餐二"]')`))
 	wantStatuses(t, "new set meals", statuses(t, base, "/admin/setmeal/page", "批量套餐", token), map[string]int{"批量套餐一": 0, "批量套餐二": 0})
-	run(t, ctx, "set meals start", checkRows("批量套餐一", "批量套餐二"), click("#batch-start"), click("[data-ok]"), chromedp.WaitNotPresent(".dialog", chromedp.ByQuery))
+	run(t, ctx, "set meals start", checkRows("批量套餐一", "批量套餐二"), click("#batch-start"), click("[data-ok]"), chromedp.WaitNotPresent(".dialog", chromedp.ByQuery),
+		rowsShow("已启售", "批量套餐一", "批量套餐二"))
 	wantStatuses(t, "set meals started", statuses(t, base, "/admin/setmeal/page", "批量套餐", token), map[string]int{"批量套餐一": 1, "批量套餐二": 1})
 	shot(t, ctx, "menu-08-setmeals-started")
-	run(t, ctx, "set meals stop", evalTrue(`(() => { document.querySelector('main .batch-all').click(); return true; })()`),
-		evalTrue(`[...document.querySelectorAll('main input.batch-one')].every(b => b.checked)`),
-		evalTrue(`(() => { document.querySelector('main .batch-all').click(); return [...document.querySelectorAll('main input.batch-one')].every(b => !b.checked); })()`),
-		checkRows("批量套餐一", "批量套餐二"), click("#batch-stop"), click("[data-ok]"), chromedp.WaitNotPresent(".dialog", chromedp.ByQuery))
+	var allChecked, noneChecked string
+	run(t, ctx, "select all", chromedp.Evaluate(`document.querySelector('main .batch-all').click()`, nil),
+		chromedp.Evaluate(`[...document.querySelectorAll('main input.batch-one')].map(b => b.checked).join() + ' ' + document.querySelector('#batch-count').textContent`, &allChecked),
+		chromedp.Evaluate(`document.querySelector('main .batch-all').click()`, nil),
+		chromedp.Evaluate(`[...document.querySelectorAll('main input.batch-one')].map(b => b.checked).join() + ' ' + document.querySelector('#batch-count').textContent`, &noneChecked))
+	if allChecked != "true,true,true,true 已选 4" || noneChecked != "false,false,false,false 已选 0" {
+		t.Errorf("select all: %q, then again: %q", allChecked, noneChecked)
+	}
+	run(t, ctx, "set meals stop", checkRows("批量套餐一", "批量套餐二"), click("#batch-stop"), click("[data-ok]"), chromedp.WaitNotPresent(".dialog", chromedp.ByQuery),
+		rowsShow("已停售", "批量套餐一", "批量套餐二"))
 	wantStatuses(t, "set meals stopped", statuses(t, base, "/admin/setmeal/page", "批量套餐", token), map[string]int{"批量套餐一": 0, "批量套餐二": 0})
 	run(t, ctx, "set meals delete", checkRows("批量套餐一", "批量套餐二"), click("#batch-delete"), click("[data-ok]"), chromedp.WaitNotPresent(".dialog", chromedp.ByQuery),
 		evalTrue(`!document.querySelector('main input.batch-one[data-name^="批量套餐"]')`))
@@ -197,8 +215,8 @@ func TestConsoleMenuPicturesSaveAndAddAndBatch(t *testing.T) {
 
 // Staff put items on and off sale in batches too, but do not delete.
 func TestConsoleStaffBatchWithoutDelete(t *testing.T) {
-	app, base, ctx, errs, token := demoConsole(t)
-	apptest.EmployeeWithRole(t, app, "waiter", 1, auth.RoleStaff)
+	app, base, ctx, errs, _ := demoConsole(t)
+	_, token := apptest.EmployeeWithRole(t, app, "waiter", 1, auth.RoleStaff)
 	run(t, ctx, "sign out", click("#logout"), chromedp.WaitVisible("#login-username", chromedp.ByQuery))
 	signIn(t, ctx, base, "waiter")
 	run(t, ctx, "staff batch", chromedp.Navigate(base+"/console/#/setmeals"), chromedp.WaitVisible("#batch-stop", chromedp.ByQuery),
@@ -209,7 +227,8 @@ func TestConsoleStaffBatchWithoutDelete(t *testing.T) {
 		t.Fatalf("demo set meals: %v", names)
 	}
 	shot(t, ctx, "menu-09-staff-setmeals")
-	run(t, ctx, "staff batch stop", checkRows(names...), click("#batch-stop"), click("[data-ok]"), chromedp.WaitNotPresent(".dialog", chromedp.ByQuery))
+	run(t, ctx, "staff batch stop", checkRows(names...), click("#batch-stop"), click("[data-ok]"), chromedp.WaitNotPresent(".dialog", chromedp.ByQuery),
+		rowsShow("已停售", names...))
 	for name, status := range statuses(t, base, "/admin/setmeal/page", "", token) {
 		if status != 0 {
 			t.Errorf("%s still on sale after staff's batch stop", name)
