@@ -31,7 +31,7 @@ export function batchSelection({ path, noun, manager, done }) {
   });
   paint();
   return {
-    column: { title: all, class: 'check', cell: (r) => {
+    column: { title: h('label', { class: 'check-cell' }, all), class: 'check', cell: (r) => {
       const box = h('input', { type: 'checkbox', class: 'batch-one', 'data-name': r.name, 'aria-label': r.name });
       box.addEventListener('change', () => { if (box.checked) checked.add(String(r.id)); else checked.delete(String(r.id)); paint(); });
       boxes.push(box);
