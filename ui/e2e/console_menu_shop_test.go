@@ -375,8 +375,8 @@ func pdfPages(t *testing.T, pdf []byte) [][2]float64 {
 }
 
 // demoOrder has a new customer order and pay for a dish with a long name and a flavor, with a remark, one
-// set of tableware and a long address; it returns the order number.
-func demoOrder(t *testing.T, app core.App, base, token string) string {
+// set of tableware and a long address; it returns the order number and a function that places another such order.
+func demoOrder(t *testing.T, app core.App, base, token string) (string, func() string) {
 	t.Helper()
 	var cats []struct {
 		ID   json.Number `json:"id"`
@@ -403,12 +403,13 @@ func demoOrder(t *testing.T, app core.App, base, token string) string {
 	dec = json.NewDecoder(bytes.NewReader(ok(t, "addresses", apptest.Call(t, "GET", base+"/user/addressBook/list", nil, auth...)).Data))
 	dec.UseNumber()
 	dec.Decode(&addresses)
-	return placeOrder(t, base, addresses[0].ID, dish.ID, auth...)
+	another := func() string { return placeOrder(t, base, addresses[0].ID, dish.ID, auth...) }
+	return another(), another
 }
 
 func TestConsoleTicketFits80mmPaper(t *testing.T) {
 	app, base, ctx, errs, token := demoConsole(t)
-	number := demoOrder(t, app, base, token)
+	number, _ := demoOrder(t, app, base, token)
 
 	run(t, ctx, "order detail", chromedp.Navigate(base+"/console/#/orders"), click(`.tabs [data-status="2"]`),
 		evalTrue(fmt.Sprintf(`!!document.querySelector('main table') && document.querySelector('main table').textContent.includes(%q)`, number)),
@@ -517,7 +518,7 @@ func viewportShot(t *testing.T, ctx context.Context, name string) {
 // can hit (at least 40 px each way).
 func TestConsoleTabletSizes(t *testing.T) {
 	app, base, ctx, errs, token := demoConsole(t)
-	demoOrder(t, app, base, token) // the order screens have a row with its buttons
+	_, anotherOrder := demoOrder(t, app, base, token) // the order screens have a row with its buttons
 	var views []string
 	run(t, ctx, "screens", chromedp.Evaluate(`[...document.querySelectorAll('nav a')].map(a => a.dataset.view)`, &views))
 	if len(views) < 9 {
@@ -552,6 +553,11 @@ func TestConsoleTabletSizes(t *testing.T) {
 		w, h int64
 	}{{"1024x768", 1024, 768}, {"768x1024", 768, 1024}} {
 		run(t, ctx, "size "+size.name, chromedp.EmulateViewport(size.w, size.h, chromedp.EmulateTouch))
+		if size.w < size.h { // a new order to ring in portrait too
+			anotherOrder()
+		}
+		run(t, ctx, "alert", chromedp.Navigate(base+"/console/#/orders"), chromedp.Reload(), chromedp.WaitVisible("#alerts-popup", chromedp.ByQuery))
+		check(size.name, "alert")
 		for _, v := range views {
 			run(t, ctx, "screen "+v, chromedp.Navigate(base+"/console/#/"+v),
 				evalTrue(fmt.Sprintf(`!!document.querySelector('main [data-view=%q]') && document.querySelector('main [data-view=%q]').childElementCount > 0`, v, v)),
@@ -570,6 +576,17 @@ func TestConsoleTabletSizes(t *testing.T) {
 		run(t, ctx, "close shop dialog", click("#shop-switch.open"), chromedp.WaitVisible(".close-shop", chromedp.ByQuery))
 		check(size.name, "close-shop")
 		run(t, ctx, "cancel close", clickText(".close-shop button", "取消"), chromedp.WaitNotPresent(".close-shop", chromedp.ByQuery))
+	}
+	for _, size := range []struct {
+		name string
+		w, h int64
+	}{{"1024x768", 1024, 768}, {"768x1024", 768, 1024}} {
+		run(t, ctx, "login "+size.name, chromedp.EmulateViewport(size.w, size.h, chromedp.EmulateTouch), chromedp.Navigate(base+"/console/"))
+		if size.w == 1024 {
+			run(t, ctx, "sign out", click("#logout"))
+		}
+		run(t, ctx, "login form", chromedp.WaitVisible("#login-username", chromedp.ByQuery))
+		check(size.name, "login")
 	}
 	noBrowserErrors(t, errs)
 }
