@@ -153,6 +153,12 @@ func TestConsoleMenuPicturesSaveAndAddAndBatch(t *testing.T) {
 			t.Errorf("%s: image %q (only the first was given a picture)", d.Name, d.Image)
 		}
 	}
+	// Editing shows the current picture, and offers no "save and add another".
+	run(t, ctx, "edit shows the picture", click(`[data-edit="批量菜一"]`), chromedp.WaitVisible("#dish-name", chromedp.ByQuery),
+		evalTrue(`(() => { const p = document.querySelector('.dialog img.picture-preview'); return !p.hidden && p.src.includes('/api/files/') && p.complete && p.naturalWidth === 32; })()`),
+		evalTrue(`!document.querySelector('#save-and-add')`))
+	shot(t, ctx, "menu-03b-dish-edit")
+	run(t, ctx, "close edit", clickText(".dialog button", "取消"), chromedp.WaitNotPresent(".dialog", chromedp.ByQuery))
 	wantStatuses(t, "new dishes", statuses(t, base, "/admin/dish/page", "批量菜", token), map[string]int{"批量菜一": 0, "批量菜二": 0, "批量菜三": 0})
 
 	// Batch start of two, batch stop of one, batch delete refused for one on sale and done for stopped ones.
@@ -470,6 +476,13 @@ func TestConsoleOrderingQRCodes(t *testing.T) {
 		t.Errorf("table cards:\n%s\nwant\n%s", strings.Join(labels, "\n"), strings.Join(want, "\n"))
 	}
 	shot(t, ctx, "qr-02-tables")
+
+	// The link's card prints alone on one A4 page.
+	run(t, ctx, "print link", evalTrue(`(() => { window.print = () => {}; return true; })()`), click("#print-link"),
+		evalTrue(`document.body.dataset.print === 'sheet' && !!document.querySelector('#print-sheet .qr-link svg.qr')`))
+	if pages := pdfPages(t, printPDF(t, ctx, "qr-link-a4", 80, 297)); len(pages) != 1 || pages[0][0] < 209 || pages[0][0] > 211 {
+		t.Errorf("link card printed on %v mm pages, want one A4 page", pages)
+	}
 
 	// The sheet prints alone on A4, every card whole.
 	run(t, ctx, "print tables", evalTrue(`(() => { window.print = () => {}; return true; })()`), typeInto("#tables", "1-14"), click("#make-tables"),
