@@ -7,14 +7,12 @@ import { CategoryType, categoryTypeLabels, SaleStatus } from './enums.js';
 import { pictureField } from './picture_field.js';
 import { batchSelection } from './menu_batch.js';
 
-const typeNames = categoryTypeLabels;
 const onSale = (r) => r.status === SaleStatus.OnSale;
 
 // run performs a change and re-renders; the back end's refusal (code 0) is shown as it is.
 async function run(fn, done) {
   try { await fn(); toast(t('操作成功')); done(); } catch (e) { toast(e.message, true); }
 }
-
 
 function toggleButton(r, path, done, words = ['启售', '停售']) {
   const next = onSale(r) ? SaleStatus.OffSale : SaleStatus.OnSale;
@@ -35,13 +33,13 @@ export async function categoriesView(el, { seq }) {
   const again = () => categoriesView(el, { seq });
   const name = h('input', { placeholder: t('分类名称'), value: catFilter.name });
   const type = h('select', null, h('option', { value: '' }, t('全部')),
-    Object.entries(typeNames).map(([v, n]) => h('option', { value: v, selected: catFilter.type === v }, t(n))));
+    Object.entries(categoryTypeLabels).map(([v, n]) => h('option', { value: v, selected: catFilter.type === v }, t(n))));
   el.replaceChildren(h('form', { class: 'toolbar', onsubmit: (ev) => { ev.preventDefault(); Object.assign(catFilter, { name: name.value.trim(), type: type.value, page: 1 }); again(); } },
     name, type, h('button', { type: 'submit' }, t('查询')), h('span', { class: 'grow' }),
     h('button', { type: 'button', class: 'primary', id: 'add-category', onclick: () => editCategory(null, again) }, `+ ${t('新增')}`)),
   table([
     { title: '分类名称', cell: (c) => c.name },
-    { title: '分类类型', cell: (c) => t(typeNames[c.type]) },
+    { title: '分类类型', cell: (c) => t(categoryTypeLabels[c.type]) },
     { title: '排序', cell: (c) => c.sort },
     { title: '状态', cell: (c) => h('span', { class: onSale(c) ? 'on' : 'off' }, t(onSale(c) ? '启用' : '禁用')) },
     { title: '操作', class: 'actions', cell: (c) => [
@@ -53,7 +51,7 @@ export async function categoriesView(el, { seq }) {
 
 function editCategory(c, done) {
   const name = h('input', { id: 'category-name', value: c?.name || '', maxlength: 32 });
-  const type = h('select', { id: 'category-type', disabled: !!c }, Object.entries(typeNames).map(([v, n]) => h('option', { value: v, selected: String(c?.type) === v }, t(n))));
+  const type = h('select', { id: 'category-type', disabled: !!c }, Object.entries(categoryTypeLabels).map(([v, n]) => h('option', { value: v, selected: String(c?.type) === v }, t(n))));
   const sort = h('input', { id: 'category-sort', value: c?.sort ?? 0, inputmode: 'numeric' });
   dialog(t(c ? '编辑' : '新增'), h('div', { class: 'form' }, field('分类名称', name), field('分类类型', type), field('排序', sort)), {
     onOk: async () => {
@@ -111,13 +109,13 @@ function itemList(el, { page, cats, filter, again, path, noun, addId, edit, titl
 function menuToolbar(f, cats, again, addButton) {
   const name = h('input', { placeholder: t('请输入名称'), value: f.name, 'aria-label': t('搜索') });
   const cat = h('select', { 'aria-label': t('分类') }, h('option', { value: '' }, `${t('分类')}: ${t('全部')}`), cats.map((c) => h('option', { value: c.id, selected: String(f.categoryId) === String(c.id) }, c.name)));
-  const status = h('select', { 'aria-label': t('状态') }, h('option', { value: '' }, `${t('状态')}: ${t('全部')}`), h('option', { value: '1', selected: f.status === '1' }, t('已启售')), h('option', { value: '0', selected: f.status === '0' }, t('已停售')));
+  const status = h('select', { 'aria-label': t('状态') }, h('option', { value: '' }, `${t('状态')}: ${t('全部')}`), [[SaleStatus.OnSale, '已启售'], [SaleStatus.OffSale, '已停售']].map(([v, label]) => h('option', { value: String(v), selected: f.status === String(v) }, t(label))));
   return h('form', { class: 'toolbar', onsubmit: (ev) => { ev.preventDefault(); Object.assign(f, { name: name.value.trim(), categoryId: cat.value, status: status.value, page: 1 }); again(); } },
     name, cat, status, h('button', { type: 'submit' }, t('查询')), h('span', { class: 'grow' }), addButton);
 }
 
-// saveAndAddButton saves a new item and opens an empty form for the next one, keeping its category, as the
-// original's "保存并继续添加" does when a menu is entered item by item.
+// saveAndAddButton is the original's "保存并继续添加": it saves a new item and opens an empty form for the next.
+// Unlike the original it keeps the category, since a menu is mostly entered category by category.
 function saveAndAddButton(save, reopen) {
   let d;
   const b = h('button', { type: 'button', id: 'save-and-add', onclick: async () => {

@@ -25,18 +25,26 @@ import (
 	"myrestaurant/ui"
 )
 
-// demoConsole serves the demo shop (its menu with pictures, the shop open) and signs a manager in to the
-// console in a fresh browser. It returns the app, the server's base URL, the tab and the manager's token.
-func demoConsole(t *testing.T) (core.App, string, context.Context, *consoleErrors, string) {
+// demoServer serves the demo shop (its menu with pictures, the shop open) with the console, and returns the
+// app and the server's base URL.
+func demoServer(t *testing.T) (core.App, string) {
 	t.Helper()
-	chromium := requireBrowser(t)
 	app := apptest.New(t, func(app core.App) {
 		if err := modules.Register(app, &config.Config{Demo: true}); err != nil {
 			t.Fatal(err)
 		}
 		ui.Register(app)
 	})
-	base := apptest.Serve(t, app)
+	return app, apptest.Serve(t, app)
+}
+
+// demoConsole signs a manager in to the demo shop's console in a fresh browser. It returns the app, the server's
+// base URL, the tab, the errors the page reports and the manager's token.
+func demoConsole(t *testing.T) (core.App, string, context.Context, *consoleErrors, string) {
+	t.Helper()
+	chromium := requireBrowser(t)
+	app, base := demoServer(t)
+	// The browser starts after the server so that it closes first (the server waits for its realtime stream).
 	ctx, errs := browser(t, chromium)
 	_, token := apptest.Employee(t, app, "boss", 1)
 	signIn(t, ctx, base, "boss")
