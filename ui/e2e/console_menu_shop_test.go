@@ -361,12 +361,7 @@ func printPDF(t *testing.T, ctx context.Context, name string, widthMM, heightMM 
 			WithPreferCSSPageSize(true).WithPrintBackground(false).Do(ctx)
 		return err
 	}))
-	if err := os.MkdirAll(artifacts, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(artifacts, "console-"+name+".pdf"), pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeArtifact(t, "console-"+name+".pdf", pdf)
 	return pdf
 }
 
@@ -536,10 +531,16 @@ func viewportShot(t *testing.T, ctx context.Context, name string) {
 		t.Logf("screenshot %s: %v", name, err)
 		return
 	}
+	writeArtifact(t, "console-"+name+".png", buf)
+}
+
+// writeArtifact saves a screenshot or PDF under test-artifacts.
+func writeArtifact(t *testing.T, file string, data []byte) {
+	t.Helper()
 	if err := os.MkdirAll(artifacts, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(artifacts, "console-"+name+".png"), buf, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(artifacts, file), data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 }
