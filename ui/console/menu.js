@@ -79,9 +79,10 @@ export async function dishesView(el, { seq }) {
     edit: (d) => editDish(d, again), titles: ['菜品名称', '菜品分类'] });
 }
 
-// thumb is an item's picture in a list, or a grey box saying there is none.
+// thumb is an item's picture in a list, or a grey box saying there is none (or that it cannot be loaded).
 function thumb(r) {
-  return r.image ? h('img', { class: 'thumb', src: r.image, alt: r.name, loading: 'lazy' }) : h('span', { class: 'thumb no-picture' }, t('无图'));
+  const none = () => h('span', { class: 'thumb no-picture' }, t('无图'));
+  return r.image ? h('img', { class: 'thumb', src: r.image, alt: r.name, loading: 'lazy', onerror: (e) => e.target.replaceWith(none()) }) : none();
 }
 
 // itemList draws the dish or set meal list: search, batch bar, rows with picture, and the pager.
