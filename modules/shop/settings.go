@@ -31,6 +31,7 @@ type Settings struct {
 	DeliveryFee compat.Money `json:"deliveryFee"`
 	PackingFee  compat.Money `json:"packingFee"` // per item
 	TimeZone    string       `json:"timeZone"`
+	BusyMode    bool         `json:"busyMode"` // paid orders are accepted at once (order/busy_mode.go)
 }
 
 // record returns the one shop record; the first migration creates it.
@@ -44,8 +45,8 @@ func record(app core.App) (*core.Record, error) {
 func Load(app core.App) (Settings, error) {
 	var s Settings
 	var delivery, packing int64
-	err := sqlite.HotRow(app, "SELECT name, phone, address, status, delivery_fee, packing_fee, time_zone FROM shop LIMIT 1", nil,
-		&s.Name, &s.Phone, &s.Address, &s.Status, &delivery, &packing, &s.TimeZone)
+	err := sqlite.HotRow(app, "SELECT name, phone, address, status, delivery_fee, packing_fee, time_zone, busy_mode FROM shop LIMIT 1", nil,
+		&s.Name, &s.Phone, &s.Address, &s.Status, &delivery, &packing, &s.TimeZone, &s.BusyMode)
 	s.DeliveryFee, s.PackingFee = compat.Cents(delivery), compat.Cents(packing)
 	return s, err
 }
@@ -59,6 +60,7 @@ func settingsOf(r *core.Record) Settings {
 		DeliveryFee: compat.Cents(int64(r.GetInt("delivery_fee"))),
 		PackingFee:  compat.Cents(int64(r.GetInt("packing_fee"))),
 		TimeZone:    r.GetString("time_zone"),
+		BusyMode:    r.GetBool("busy_mode"),
 	}
 }
 
@@ -89,6 +91,7 @@ type SettingsInput struct {
 	DeliveryFee compat.Money `json:"deliveryFee"`
 	PackingFee  compat.Money `json:"packingFee"`
 	TimeZone    compat.Text  `json:"timeZone"`
+	BusyMode    *bool        `json:"busyMode"`
 }
 
 // Update saves the changed settings. A time zone must be an IANA name such as Asia/Shanghai.
@@ -117,6 +120,9 @@ func Update(app core.App, in SettingsInput) (Settings, error) {
 			return Settings{}, compat.Failf(MsgTimeZoneInvalidFormat, name)
 		}
 		r.Set("time_zone", name)
+	}
+	if in.BusyMode != nil {
+		r.Set("busy_mode", *in.BusyMode)
 	}
 	if err := compat.Save(app, r); err != nil {
 		return Settings{}, err
