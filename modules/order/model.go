@@ -11,7 +11,7 @@ import (
 )
 
 // View is the OrderVO JSON of the contract: the Orders row plus orderDishes (only in the staff search) and
-// orderDetailList (everywhere else). Exactly the original's fields; packAmount and tablewareNumber are never null.
+// orderDetailList (everywhere else). The original's fields and deliveryFee; packAmount and tablewareNumber are never null.
 type View struct {
 	ID                    compat.ID    `json:"id"`
 	Number                string       `json:"number"`
@@ -35,6 +35,7 @@ type View struct {
 	DeliveryStatus        int          `json:"deliveryStatus"`
 	DeliveryTime          compat.Time  `json:"deliveryTime"`
 	PackAmount            int          `json:"packAmount"`
+	DeliveryFee           compat.Money `json:"deliveryFee"` // ours: the original's was a fixed ¥6 its screens assumed
 	TablewareNumber       int          `json:"tablewareNumber"`
 	TablewareStatus       int          `json:"tablewareStatus"`
 	OrderDishes           *string      `json:"orderDishes"`
@@ -90,6 +91,7 @@ func viewOf(o *Order) View {
 		DeliveryStatus:        o.DeliveryStatus(),
 		DeliveryTime:          compat.TimeOf(o.DeliveryTime()),
 		PackAmount:            o.PackAmount(),
+		DeliveryFee:           compat.Cents(o.DeliveryFee()),
 		TablewareNumber:       o.TablewareNumber(),
 		TablewareStatus:       o.TablewareStatus(),
 	}

@@ -12,9 +12,9 @@ import (
 	"myrestaurant/internal/apptest"
 )
 
-// The OrderVO keys of the contract, exactly.
+// The OrderVO keys of the contract, and deliveryFee (ours).
 var orderKeys = []string{"address", "addressBookId", "amount", "cancelReason", "cancelTime", "checkoutTime", "consignee",
-	"deliveryStatus", "deliveryTime", "estimatedDeliveryTime", "id", "number", "orderDetailList", "orderDishes", "orderTime",
+	"deliveryFee", "deliveryStatus", "deliveryTime", "estimatedDeliveryTime", "id", "number", "orderDetailList", "orderDishes", "orderTime",
 	"packAmount", "payMethod", "payStatus", "phone", "rejectionReason", "remark", "status", "tablewareNumber",
 	"tablewareStatus", "userId", "userName"}
 
