@@ -31,3 +31,28 @@ export const alertTypeLabels = Object.freeze({
   [AlertType.Reminder]: '催单',
   [AlertType.CustomerCancel]: '用户取消订单',
 });
+
+export const PayStatus = Object.freeze({
+  Unpaid: 0,
+  Paid: 1,
+  Refunded: 2,
+});
+
+export const payStatusLabels = Object.freeze({
+  [PayStatus.Unpaid]: '未支付',
+  [PayStatus.Paid]: '已支付',
+  [PayStatus.Refunded]: '退款',
+});
+
+// 3 is pay on delivery or at the counter (the cross-team contract's widening of payMethod).
+export const PayMethod = Object.freeze({
+  PayWeChat: 1,
+  PayAlipay: 2,
+  PayOnDelivery: 3,
+});
+
+export const payMethodLabels = Object.freeze({
+  [PayMethod.PayWeChat]: '微信支付',
+  [PayMethod.PayAlipay]: '支付宝支付',
+  [PayMethod.PayOnDelivery]: '货到付款/到店付款',
+});

@@ -3,6 +3,7 @@ import uPlot from '/vendor/uPlot.esm.js';
 import { api } from './api.js';
 import { t } from './i18n.js';
 import { h, toast, money } from './dom.js';
+import { waitingOrders } from './workspace_orders.js';
 
 // optional returns null when the route is not there yet, so the screen shows an empty state instead of an error.
 async function optional(p) {
@@ -16,6 +17,7 @@ export async function workspaceView(el, { seq }) {
   const [biz, orders, dishes, meals] = await Promise.all(['businessData', 'overviewOrders', 'overviewDishes', 'overviewSetmeals']
     .map((p) => optional(api.get(`/admin/workspace/${p}`))));
   if (!seq()) return;
+  el.append(waitingOrders(seq));
   if (!biz && !orders) { el.append(h('div', { class: 'empty' }, t('暂未提供'))); return; }
   if (biz) {
     el.append(h('h3', null, t('今日数据')), h('div', { class: 'cards' },

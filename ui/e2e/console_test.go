@@ -443,7 +443,7 @@ func TestConsoleTakesAnOrderFromAlertToCompletion(t *testing.T) {
 		chromedp.WaitVisible("nav", chromedp.ByQuery),
 		evalTrue(`document.querySelector('#role').textContent === '店员'`),
 		// Staff see the screens of their work only.
-		evalTrue(`[...document.querySelectorAll('nav a')].map(a => a.dataset.view).join() === 'workspace,orders,dishes,setmeals'`))
+		evalTrue(`[...document.querySelectorAll('nav a')].map(a => a.dataset.view).join() === 'workspace,orders,kitchen,dishes,setmeals'`))
 	shot(t, ctx, "16-staff-orders")
 	run(t, ctx, "staff dishes", chromedp.Navigate(base+"/console/#/dishes"), chromedp.WaitVisible(`[data-toggle="测试菜"]`, chromedp.ByQuery),
 		evalTrue(`!document.querySelector('#add-dish') && !document.querySelector('main [data-edit]') && !document.querySelector('main button.danger')`),
