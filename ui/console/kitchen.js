@@ -17,6 +17,16 @@ async function items(id) {
   return itemsOf.get(id);
 }
 
+// shortNumber is what the kitchen calls an order: an order number is epoch milliseconds and a three-digit
+// sequence (mostly 000), so its last four digits repeat; the four before the sequence tell orders apart, and a
+// sequence other than 000 is added.
+function shortNumber(number) {
+  const n = String(number);
+  if (n.length < 8) return n;
+  const seq = Number(n.slice(-3));
+  return `${n.slice(-7, -3)}${seq ? `·${seq}` : ''}`;
+}
+
 function card(o, list, refresh) {
   const send = h('button', { class: 'primary ready', 'data-action': '派送', onclick: async () => {
     send.disabled = true;
@@ -24,7 +34,7 @@ function card(o, list, refresh) {
   } }, t('出餐 · 派送'));
   return h('article', { class: 'ticket-card', 'data-order-id': o.id },
     h('header', null,
-      h('span', { class: 'short-no' }, `#${String(o.number).slice(-4)}`),
+      h('span', { class: 'short-no', title: o.number }, `#${shortNumber(o.number)}`),
       o.tableNo ? h('span', { class: 'table-no' }, `${t('桌号')} ${o.tableNo}`) : h('span', { class: 'takeout' }, t('外卖')),
       h('span', { class: 'when' }, (o.checkoutTime || o.orderTime || '').slice(11))),
     h('ul', null, list.map((i) => h('li', null,
