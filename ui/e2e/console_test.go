@@ -21,13 +21,9 @@ import (
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-	"github.com/pocketbase/pocketbase/core"
 
 	"myrestaurant/internal/apptest"
-	"myrestaurant/modules"
 	"myrestaurant/modules/clock"
-	"myrestaurant/modules/config"
-	"myrestaurant/ui"
 )
 
 // artifacts is where screenshots go (git-ignored), relative to this package.
@@ -229,15 +225,7 @@ func consoleToken(t *testing.T, ctx context.Context) string {
 
 func TestConsoleTakesAnOrderFromAlertToCompletion(t *testing.T) {
 	chromium := requireBrowser(t)
-	app := apptest.New(t, func(app core.App) {
-		if err := modules.Register(app, &config.Config{Demo: true}); err != nil {
-			t.Fatal(err)
-		}
-		ui.Register(app)
-	})
-	base := apptest.Serve(t, app)
-	// The browser starts after the server so that it closes first: the server's Close waits for the
-	// browser's realtime stream to end.
+	app, base := serveDemoShop(t)
 	ctx, errs := browser(t, chromium)
 	_, staffToken := apptest.Employee(t, app, "cashier", 1)
 	ok(t, "close the shop", apptest.Call(t, "PUT", base+"/admin/shop/0", "0", "token", staffToken))
