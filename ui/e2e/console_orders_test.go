@@ -80,7 +80,9 @@ func TestConsoleRunsALunchRush(t *testing.T) {
 	run(t, ctx, "workspace", chromedp.Navigate(base+"/console/#/workspace"), chromedp.WaitVisible("#waiting-orders .empty", chromedp.ByQuery))
 	first, second := order(), order()
 	run(t, ctx, "two alerts", evalTrue(alertShown(first)), evalTrue(alertShown(second)), evalTrue(`!(`+alertShown(early)+`)`),
-		evalTrue(`document.title.includes('(2) MyRestaurant')`), evalTrue(rowShown(first)), evalTrue(rowShown(second)))
+		evalTrue(`document.title.includes('(2) MyRestaurant')`), evalTrue(rowShown(first)), evalTrue(rowShown(second)),
+		// the day's figures follow too
+		evalTrue(`[...document.querySelectorAll('#workspace-figures .card')].some(c => c.textContent === '待接单2')`))
 	shot(t, ctx, "rush-01-two-alerts")
 
 	// Another console accepts the second order: its alert ends here, live, and it leaves the waiting list.
@@ -199,6 +201,12 @@ func TestConsoleRunsALunchRush(t *testing.T) {
 		evalTrue(rowShown(late)), evalTrue(`document.querySelector('main tbody').textContent.includes('菜品已销售完')`),
 		evalTrue(`[...document.querySelectorAll('main th')].map(th => th.textContent).join() === '订单号,用户名,手机号,地址,下单时间,取消时间,取消原因,操作'`))
 	shot(t, ctx, "rush-11-cancelled-tab")
+	// The kitchen's tablet upright: cards readable, buttons a finger wide.
+	run(t, ctx, "kitchen tablet", chromedp.EmulateViewport(768, 1024), chromedp.Navigate(base+"/console/#/kitchen"),
+		chromedp.WaitVisible(".ticket-card", chromedp.ByQuery),
+		evalTrue(`[...document.querySelectorAll('.ticket-card button.ready')].every(b => b.getBoundingClientRect().height >= 48 && b.getBoundingClientRect().width >= 200)`),
+		evalTrue(`parseFloat(getComputedStyle(document.querySelector('.ticket-card li')).fontSize) >= 20`))
+	shot(t, ctx, "rush-12-kitchen-768")
 
 	for _, e := range errs.all() {
 		t.Errorf("browser console: %s", e)
