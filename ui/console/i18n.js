@@ -55,7 +55,7 @@ Object.assign(en, {
   '预计送达时间': 'Expected by', '餐具数量': 'Tableware', '渠道': 'Channel',
   '支付时间': 'Paid at', '单价': 'Unit price', '小计': 'Subtotal',
   '菜品小计': 'Items', '处理完自动跳转下一条': 'Then open the next waiting order', '微信支付': 'WeChat Pay',
-  '支付宝支付': 'Alipay', '货到付款/到店付款': 'Pay on delivery / at the counter', '未支付': 'Unpaid',
+  '支付宝支付': 'Alipay', '货到付款/到店付款': 'Pay on delivery / at the counter', '货到付款': 'Collect payment', '未支付': 'Unpaid',
   '已支付': 'Paid', '退款': 'Refunded', '厨房': 'Kitchen',
   '出餐 · 派送': 'Ready · send out', '外卖': 'Takeout', '待出餐': 'To prepare',
   '暂无待出餐订单': 'Nothing to prepare', '知道了（全部）': 'Acknowledge all', 

@@ -32,12 +32,16 @@ const toContractTime = (v) => (v ? `${v.replace('T', ' ')}:00` : '');
 const tableware = (o) => (o.tablewareStatus === 1 ? t('按餐量提供') : `${o.tablewareNumber ?? 0}`);
 // where is a table order's table (the contract's tableNo, absent on servers before it) or the delivery address.
 const where = (o) => (o.tableNo ? h('span', { class: 'table-no' }, `${t('桌号')} ${o.tableNo}`) : o.address);
-const channel = (o) => (o.channel === 'web' ? h('span', { class: 'channel' }, t(channelLabels.web)) : null);
+// tags mark what the counter must notice at a glance: a browser order, and money still to collect on delivery.
+const tags = (o) => [
+  o.channel === 'web' ? h('span', { class: 'channel' }, t(channelLabels.web)) : null,
+  o.payMethod === PayMethod.PayOnDelivery && o.payStatus === PayStatus.Unpaid ? h('span', { class: 'channel collect' }, t('货到付款')) : null,
+];
 
 // The original's columns of each tab (its order list, views/orderDetails); 待付款, which it lacks, is shown as 全部.
 const ALL = [0, PendingPayment, ToBeConfirmed, Confirmed, DeliveryInProgress, Completed, Cancelled];
 const columns = [
-  { title: '订单号', tabs: ALL, class: 'order-no', cell: (o) => [o.number, channel(o)] },
+  { title: '订单号', tabs: ALL, class: 'order-no', cell: (o) => [o.number, tags(o)] },
   { title: '订单菜品', tabs: [ToBeConfirmed, Confirmed, DeliveryInProgress], cell: (o) => o.orderDishes },
   { title: '订单状态', tabs: [0, PendingPayment], cell: (o) => h('span', { class: `status s${o.status}` }, t(orderStatusLabels[o.status])) },
   { title: '用户名', tabs: [0, PendingPayment, Completed, Cancelled], cell: (o) => o.consignee },
@@ -113,7 +117,10 @@ export async function ordersView(el, { seq }) {
   el.replaceChildren(tabBar, search, list);
   // Live: any change of a listed order, or one into this tab, reads the list again (the badges with it).
   const soon = debounced(() => refresh().catch(() => {}));
-  onOrderChange((o) => { if (!o || listed.has(String(o.id)) || !filter.status || o.status === filter.status || o.status === ToBeConfirmed) soon(); });
+  onOrderChange((o) => {
+    if (gen !== el.gen) return; // a newer render of this screen listens instead
+    if (!o || listed.has(String(o.id)) || !filter.status || o.status === filter.status || o.status === ToBeConfirmed) soon();
+  });
 }
 
 // actionButtons are the buttons of the actions the server allows for the order's status, in this order.
