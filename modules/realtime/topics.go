@@ -30,17 +30,14 @@ const (
 	alertsTopic = "alerts/*"
 	// ordersPrefix followed by an order's id is one order's live status, for the customer who placed it.
 	ordersPrefix = "orders/"
-	// allOrdersTopic is every order's changes, for the console's live order lists, kitchen view and tab title
-	// (ui/console/alerts.js): one rule check per console and order change, where refetching lists on a timer
-	// would cost every console's queries all day.
-	allOrdersTopic = "orders/*"
+	// staffOrdersTopic (order_changes.go) is every order's id and status as it changes, for the consoles.
 )
 
 var orderID = regexp.MustCompile(`^[1-9][0-9]{14}$`)
 
 // checkSubscriptions refuses a subscription request unless it asks for at most MaxTopicsPerClient topics, each
-// one our clients use and the requester may follow: PB_CONNECT for anyone, the alerts and all orders for an
-// enabled employee, an order for its customer or an enabled employee. Topics carry no query string (our clients send none), so
+// one our clients use and the requester may follow: PB_CONNECT for anyone, the alerts and the order changes for
+// an enabled employee, an order for its customer or an enabled employee. Topics carry no query string (our clients send none), so
 // one topic cannot be held many times over. Superusers (the dashboard) are not limited.
 func checkSubscriptions(e *core.RealtimeSubscribeRequestEvent) error {
 	if e.HasSuperuserAuth() {
@@ -69,7 +66,7 @@ func mayFollow(app core.App, who *core.Record, topic string) (bool, error) {
 	switch {
 	case topic == connectTopic:
 		return true, nil
-	case topic == alertsTopic, topic == allOrdersTopic:
+	case topic == alertsTopic, topic == staffOrdersTopic:
 		return auth.IsEnabledEmployee(who), nil
 	case strings.HasPrefix(topic, ordersPrefix):
 		id := strings.TrimPrefix(topic, ordersPrefix)

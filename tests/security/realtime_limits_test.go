@@ -12,7 +12,7 @@ import (
 )
 
 // Realtime offers only the topics our clients use, to those who may follow them: PB_CONNECT (the JS SDK's connect
-// callback) to anyone, the staff alerts and all orders to enabled employees, an order to its customer (and staff).
+// callback) to anyone, the staff alerts and order changes to enabled employees, an order to its customer (and staff).
 // Nothing else, no query-string variants, a few topics per client.
 func TestRealtimeOffersOnlyOurTopicsToTheirReaders(t *testing.T) {
 	w := newWorld(t)
@@ -40,9 +40,11 @@ func TestRealtimeOffersOnlyOurTopicsToTheirReaders(t *testing.T) {
 		{"employee", w.staff, []string{"PB_CONNECT", "alerts/*"}, http.StatusNoContent}, // the console's
 		{"employee", w.staff, []string{alicesOrder, bobsOrder}, http.StatusNoContent},
 		{"employee", w.staff, []string{"alerts/*?options={}"}, http.StatusForbidden},
-		{"employee", w.staff, []string{"orders/*"}, http.StatusNoContent}, // the console's live order lists
-		{"employee", w.staff, []string{`orders/*?options={"query":{"n":"1"}}`}, http.StatusForbidden},
-		{"locked employee", w.lockedStaff, []string{"orders/*"}, http.StatusForbidden},
+		{"employee", w.staff, []string{"orders/*"}, http.StatusForbidden},
+		{"employee", w.staff, []string{"staff/orders"}, http.StatusNoContent}, // the console's live order lists
+		{"customer", w.alice.token, []string{"staff/orders"}, http.StatusForbidden},
+		{"guest", "", []string{"staff/orders"}, http.StatusForbidden},
+		{"locked employee", w.lockedStaff, []string{"staff/orders"}, http.StatusForbidden},
 		{"locked employee", w.lockedStaff, []string{"alerts/*"}, http.StatusForbidden},
 		{"locked employee", w.lockedStaff, []string{alicesOrder}, http.StatusForbidden},
 	}

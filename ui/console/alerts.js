@@ -1,5 +1,6 @@
 // Live alerts: PocketBase realtime on alerts/*, a popup, a beep that repeats until acknowledged, a flashing title.
-// The same connection follows orders/* for the screens that list orders (live.js).
+// The same connection follows staff/orders, which order changed to which status, for the screens that list
+// orders (live.js).
 import PocketBase from '/vendor/pocketbase.es.mjs';
 import { AlertType } from './enums.js';
 import { orderChanged } from './live.js';
@@ -52,7 +53,7 @@ export class Alerts {
         if (e.action === 'create') { notifyAlert(e.record); this.onArrival?.(e.record); }
         this.update();
       });
-      await this.pb.collection('orders').subscribe('*', (e) => orderChanged(e.record));
+      await this.pb.realtime.subscribe('staff/orders', (e) => orderChanged(e.record));
     } catch {
       // The SDK retries a dropped stream by itself, but not a first connection that failed.
       this.setConnected(false);

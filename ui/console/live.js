@@ -1,5 +1,5 @@
-// Order changes as they happen, from PocketBase realtime on orders/* (alerts.js holds the connection), to the
-// screens and the tab title that show orders. A listener gets the changed order record, or null after a
+// Order changes as they happen, from the realtime topic staff/orders (alerts.js holds the connection), to the
+// screens and the tab title that show orders. A listener gets the changed order's {id, status}, or null after a
 // reconnect, when changes may have been missed and everything shown should be read again.
 const always = new Set();
 const whileShown = new Set();
