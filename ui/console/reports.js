@@ -35,8 +35,8 @@ export async function workspaceView(el, { seq }) {
   await fill();
   if (!seq()) return;
   el.append(waitingOrders(seq), figures);
-  // The day's figures move with every paid order and every step of one: read again, at most once a second.
-  const soon = debounced(() => { if (seq()) fill().catch(() => {}); }, 1000);
+  // The day's figures move with every paid order and every step of one: read again after a burst of changes.
+  const soon = debounced(() => { if (seq()) fill().catch(() => {}); }, 500);
   onOrderChange((o) => { if (!o || o.status !== OrderStatus.PendingPayment) soon(); });
 }
 
