@@ -25,6 +25,7 @@ func TestConsoleEnumsAreTheServers(t *testing.T) {
 		{"OrderStatus", "orderStatusLabels", "../modules/order", "PendingPayment"},
 		{"AlertType", "alertTypeLabels", "../modules/alert", "NewOrder"},
 		{"PayStatus", "payStatusLabels", "../modules/order", "Unpaid"},
+		{"PayMethod", "payMethodLabels", "../modules/order", "PayWeChat"},
 	} {
 		t.Run(c.numbers, func(t *testing.T) {
 			want := goConstGroup(t, c.goDir, c.goMember)

@@ -11,7 +11,8 @@ import (
 )
 
 // View is the OrderVO JSON of the contract: the Orders row plus orderDishes (only in the staff search) and
-// orderDetailList (everywhere else). The original's fields and deliveryFee; packAmount and tablewareNumber are never null.
+// orderDetailList (everywhere else). The original's fields, packAmount and tablewareNumber never null, and three of
+// ours the original clients ignore: deliveryFee, channel and tableNo.
 type View struct {
 	ID                    compat.ID    `json:"id"`
 	Number                string       `json:"number"`
@@ -38,6 +39,8 @@ type View struct {
 	DeliveryFee           compat.Money `json:"deliveryFee"` // ours: the original's was a fixed ¥6 its screens assumed
 	TablewareNumber       int          `json:"tablewareNumber"`
 	TablewareStatus       int          `json:"tablewareStatus"`
+	Channel               string       `json:"channel"` // ours: "miniprogram" or "web"
+	TableNo               string       `json:"tableNo"` // ours: the table of a dine-in order, "" for delivery
 	OrderDishes           *string      `json:"orderDishes"`
 	OrderDetailList       DetailList   `json:"orderDetailList"`
 }
@@ -94,6 +97,8 @@ func viewOf(o *Order) View {
 		DeliveryFee:           compat.Cents(o.DeliveryFee()),
 		TablewareNumber:       o.TablewareNumber(),
 		TablewareStatus:       o.TablewareStatus(),
+		Channel:               o.Channel(),
+		TableNo:               o.TableNo(),
 	}
 }
 

@@ -32,6 +32,8 @@ type Settings struct {
 	PackingFee  compat.Money `json:"packingFee"` // per item
 	TimeZone    string       `json:"timeZone"`
 	BusyMode    bool         `json:"busyMode"` // paid orders are accepted at once (order/busy_mode.go)
+
+	PayOnDelivery bool `json:"payOnDelivery"` // customers may choose to pay on delivery / at the counter
 }
 
 // record returns the one shop record; the first migration creates it.
@@ -45,8 +47,8 @@ func record(app core.App) (*core.Record, error) {
 func Load(app core.App) (Settings, error) {
 	var s Settings
 	var delivery, packing int64
-	err := sqlite.HotRow(app, "SELECT name, phone, address, status, delivery_fee, packing_fee, time_zone, busy_mode FROM shop LIMIT 1", nil,
-		&s.Name, &s.Phone, &s.Address, &s.Status, &delivery, &packing, &s.TimeZone, &s.BusyMode)
+	err := sqlite.HotRow(app, "SELECT name, phone, address, status, delivery_fee, packing_fee, time_zone, busy_mode, pay_on_delivery FROM shop LIMIT 1", nil,
+		&s.Name, &s.Phone, &s.Address, &s.Status, &delivery, &packing, &s.TimeZone, &s.BusyMode, &s.PayOnDelivery)
 	s.DeliveryFee, s.PackingFee = compat.Cents(delivery), compat.Cents(packing)
 	return s, err
 }
@@ -61,6 +63,8 @@ func settingsOf(r *core.Record) Settings {
 		PackingFee:  compat.Cents(int64(r.GetInt("packing_fee"))),
 		TimeZone:    r.GetString("time_zone"),
 		BusyMode:    r.GetBool("busy_mode"),
+
+		PayOnDelivery: r.GetBool("pay_on_delivery"),
 	}
 }
 
@@ -92,6 +96,8 @@ type SettingsInput struct {
 	PackingFee  compat.Money `json:"packingFee"`
 	TimeZone    compat.Text  `json:"timeZone"`
 	BusyMode    *bool        `json:"busyMode"`
+
+	PayOnDelivery *bool `json:"payOnDelivery"`
 }
 
 // Update saves the changed settings. A time zone must be an IANA name such as Asia/Shanghai.
@@ -123,6 +129,9 @@ func Update(app core.App, in SettingsInput) (Settings, error) {
 	}
 	if in.BusyMode != nil {
 		r.Set("busy_mode", *in.BusyMode)
+	}
+	if in.PayOnDelivery != nil {
+		r.Set("pay_on_delivery", *in.PayOnDelivery)
 	}
 	if err := compat.Save(app, r); err != nil {
 		return Settings{}, err

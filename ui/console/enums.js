@@ -44,7 +44,6 @@ export const payStatusLabels = Object.freeze({
   [PayStatus.Refunded]: '退款',
 });
 
-// 3 is pay on delivery or at the counter (the cross-team contract's widening of payMethod).
 export const PayMethod = Object.freeze({
   PayWeChat: 1,
   PayAlipay: 2,
