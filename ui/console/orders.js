@@ -200,7 +200,7 @@ export async function openOrder(id, done) {
       row('桌号', o.tableNo || null),
       row('收货人', `${o.consignee || ''} ${o.phone || ''}`.trim()),
       o.tableNo ? null : row('地址', o.address),
-      o.status === Completed ? row('送达时间', o.deliveryTime) : row('预计送达', o.estimatedDeliveryTime || '-'),
+      o.status === Completed ? row('送达时间', o.deliveryTime) : row('预计送达', o.estimatedDeliveryTime || (o.tableNo ? null : '-')),
       row('餐具数量', tableware(o)),
       row('备注', o.remark || t('无')),
       cancelled ? row('取消时间', o.cancelTime) : null,

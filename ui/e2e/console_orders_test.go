@@ -166,6 +166,22 @@ func TestConsoleRunsALunchRush(t *testing.T) {
 		t.Fatalf("the kitchen's tap left the order in status %d, want 4 (派送中)", s)
 	}
 
+	// A browser customer at table 12 pays at the counter: the console says where it goes and that money is owed,
+	// and its totals have no delivery fee. Accepted, it shows its table in the kitchen.
+	ok(t, "allow pay on delivery", staffCall("PUT", "/admin/shop/settings", map[string]any{"payOnDelivery": true}))
+	table := tableOrder(t, base, dish, "12")
+	run(t, ctx, "table order", chromedp.Navigate(base+"/console/#/workspace"), evalTrue(alertShown(table)),
+		evalTrue(fmt.Sprintf(`(() => { const b = [...document.querySelectorAll('#alerts-popup .alert-item')].find(i => i.textContent.includes(%q)).querySelector('[data-open-order]'); b.click(); return true; })()`, table)),
+		chromedp.WaitVisible("#order-detail", chromedp.ByQuery),
+		evalTrue(`['桌号12', '渠道网页', '货到付款/到店付款 · 未支付'].every(s => document.querySelector('#order-detail').textContent.includes(s)) && !document.querySelector('#order-detail').textContent.includes('地址')`),
+		evalTrue(`(() => { const m = Object.fromEntries([...document.querySelectorAll('#order-detail [data-money]')].map(d => [d.dataset.money, Number(d.textContent.replace('¥', ''))])); return m.items === 18 && m.pack === 1 && m.delivery === 0 && m.total === 19; })()`))
+	shot(t, ctx, "rush-08a-table-order")
+	run(t, ctx, "table order listed", chromedp.KeyEvent(kb.Escape), chromedp.WaitNotPresent("#order-detail", chromedp.ByQuery),
+		evalTrue(fmt.Sprintf(`(() => { const r = document.querySelector('#waiting-orders tr[data-order-id="%s"]'); return !!r && r.textContent.includes('货到付款') && r.textContent.includes('桌号 12'); })()`, idOf(table))))
+	accept(table)
+	run(t, ctx, "table in the kitchen", chromedp.Navigate(base+"/console/#/kitchen"),
+		evalTrue(fmt.Sprintf(`(() => { const c = document.querySelector('.ticket-card[data-order-id="%s"]'); return !!c && c.textContent.includes('桌号 12'); })()`, idOf(table))))
+
 	// Busy mode: a paid order is accepted by the server at once, still rings, and this console prints it.
 	run(t, ctx, "busy mode", chromedp.Navigate(base+"/console/#/workspace"), chromedp.WaitVisible("#waiting-orders", chromedp.ByQuery),
 		click("#busy-switch"), evalTrue(`document.querySelector('#busy-switch').classList.contains('busy') && document.querySelector('#busy-prints').checked`),
@@ -270,4 +286,25 @@ func serveDemoShop(t *testing.T) (core.App, string) {
 		ui.Register(app)
 	})
 	return app, apptest.Serve(t, app)
+}
+
+// tableOrder has a browser customer order the dish at a table and choose to pay at the counter; it returns the
+// order number.
+func tableOrder(t *testing.T, base string, dish json.Number, table string) string {
+	t.Helper()
+	r := ok(t, "browser sign-in", apptest.Call(t, "POST", base+"/user/user/browser-login", map[string]any{"deviceKey": strings.Repeat("k", 43)}))
+	var who struct{ Token string }
+	if err := json.Unmarshal(r.Data, &who); err != nil || who.Token == "" {
+		t.Fatalf("browser sign-in: %s", r.Data)
+	}
+	auth := []string{"authentication", who.Token}
+	ok(t, "add to cart", apptest.Call(t, "POST", base+"/user/shoppingCart/add", map[string]any{"dishId": dish, "dishFlavor": "微辣"}, auth...))
+	r = ok(t, "submit at a table", apptest.Call(t, "POST", base+"/user/order/submit", map[string]any{
+		"tableNo": table, "payMethod": 3, "remark": "少放辣", "tablewareNumber": 2, "tablewareStatus": 0, "packAmount": 1, "amount": "19.00"}, auth...))
+	var submitted struct{ OrderNumber string }
+	if err := json.Unmarshal(r.Data, &submitted); err != nil || submitted.OrderNumber == "" {
+		t.Fatalf("submit: %s", r.Data)
+	}
+	ok(t, "pay at the counter", apptest.Call(t, "PUT", base+"/user/order/payment", map[string]any{"orderNumber": submitted.OrderNumber, "payMethod": 3}, auth...))
+	return submitted.OrderNumber
 }
