@@ -25,18 +25,7 @@ func BenchmarkConfirmWithConsolesFollowingOrders(b *testing.B) {
 		topics   []string
 	}{{0, nil}, {5, []string{"alerts/*"}}, {5, []string{"alerts/*", "staff/orders"}}, {20, []string{"alerts/*", "staff/orders"}}} {
 		b.Run(fmt.Sprintf("%d consoles %v", c.consoles, c.topics), func(b *testing.B) {
-			app := apptest.New(b, func(app core.App) {
-				if err := modules.Register(app, &config.Config{Demo: true}); err != nil {
-					b.Fatal(err)
-				}
-			})
-			s := app.Settings()
-			s.RateLimits.Enabled = false // one address sends everything here
-			if err := app.Save(s); err != nil {
-				b.Fatal(err)
-			}
-			base := apptest.Serve(b, app)
-			_, staff := apptest.Employee(b, app, "chef", 1)
+			app, base, staff := benchShop(b)
 			ids := paidOrders(b, app, b.N)
 			for range c.consoles {
 				stream := apptest.Connect(b, base)
@@ -57,4 +46,23 @@ func BenchmarkConfirmWithConsolesFollowingOrders(b *testing.B) {
 			}
 		})
 	}
+}
+
+// benchShop serves a shop with every module, without rate limits (one address sends everything here), and
+// returns it with its address and a staff token.
+func benchShop(b *testing.B) (core.App, string, string) {
+	b.Helper()
+	app := apptest.New(b, func(app core.App) {
+		if err := modules.Register(app, &config.Config{Demo: true}); err != nil {
+			b.Fatal(err)
+		}
+	})
+	s := app.Settings()
+	s.RateLimits.Enabled = false
+	if err := app.Save(s); err != nil {
+		b.Fatal(err)
+	}
+	base := apptest.Serve(b, app)
+	_, staff := apptest.Employee(b, app, "chef", 1)
+	return app, base, staff
 }
