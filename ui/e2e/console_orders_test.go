@@ -102,6 +102,10 @@ func TestConsoleRunsALunchRush(t *testing.T) {
 	run(t, ctx, "a new alert keeps the order open", evalTrue(alertShown(fourth)),
 		evalTrue(`document.querySelector('#alerts-popup').textContent.includes('(2)')`), chromedp.WaitVisible("#order-detail", chromedp.ByQuery))
 	shot(t, ctx, "rush-03-order-above-alerts")
+	// 知道了 (k, the first alert: the third order's) while the order is open leaves the order open.
+	run(t, ctx, "acknowledge under the order", chromedp.KeyEvent("k"), evalTrue(`!(`+alertShown(third)+`)`), evalTrue(alertShown(fourth)),
+		evalTrue(`document.querySelector('#alerts-popup').textContent.includes('(1)')`),
+		evalTrue(fmt.Sprintf(`!!document.querySelector('#order-detail[data-order-id="%s"]')`, idOf(first))))
 
 	// The detail's money adds up: items + packing + delivery = total, as the customer paid it.
 	var parts map[string]float64
@@ -123,9 +127,10 @@ func TestConsoleRunsALunchRush(t *testing.T) {
 	run(t, ctx, "escape", chromedp.KeyEvent(kb.Escape), chromedp.WaitNotPresent("#order-detail", chromedp.ByQuery))
 
 	// Acknowledge all: the popup goes, the orders still wait and are counted.
-	run(t, ctx, "acknowledge all", evalTrue(alertShown(third)), evalTrue(alertShown(fourth)), click("#ack-all"),
+	fifth := order()
+	run(t, ctx, "acknowledge all", evalTrue(alertShown(fourth)), evalTrue(alertShown(fifth)), click("#ack-all"),
 		chromedp.WaitNotPresent("#alerts-popup", chromedp.ByQuery), evalTrue(`document.body.dataset.sound === 'off'`),
-		evalTrue(`document.title.startsWith('(2) MyRestaurant')`))
+		evalTrue(`document.title.startsWith('(3) MyRestaurant')`))
 	if open, err := app.FindRecordsByFilter("alerts", "acknowledged = false", "", 0, 0); err != nil || len(open) != 0 {
 		t.Errorf("alerts still open after acknowledging all: %d %v", len(open), err)
 	}
@@ -133,7 +138,7 @@ func TestConsoleRunsALunchRush(t *testing.T) {
 		// the original's 待派送 columns: tableware shown, amount not
 		evalTrue(`[...document.querySelectorAll('#waiting-orders th')].map(th => th.textContent).join() === '订单号,订单菜品,地址,预计送达时间,备注,餐具数量,操作'`))
 	shot(t, ctx, "rush-05-workspace-to-deliver")
-	run(t, ctx, "waiting tab", click(`#waiting-orders [data-waiting="2"]`), evalTrue(rowShown(third)), evalTrue(rowShown(fourth)))
+	run(t, ctx, "waiting tab", click(`#waiting-orders [data-waiting="2"]`), evalTrue(rowShown(third)), evalTrue(rowShown(fourth)), evalTrue(rowShown(fifth)))
 
 	// Orders screen: select a row with the arrow keys and accept it from the keyboard; the original's columns.
 	run(t, ctx, "orders", chromedp.Navigate(base+"/console/#/orders"), click(`.tabs [data-status="2"]`), evalTrue(rowShown(third)),
