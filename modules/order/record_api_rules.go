@@ -6,9 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
-	"github.com/pocketbase/pocketbase/tools/router"
 
 	"myrestaurant/modules/compat"
 )
@@ -49,35 +47,24 @@ func bindRecordAPIRules(app core.App) {
 	app.OnRecordUpdateRequest(OrdersCollection).BindFunc(updateOrderByAPI)
 	app.OnRecordDeleteRequest(OrdersCollection).BindFunc(deleteOrderByAPI)
 	app.OnRecordCreateRequest(OrdersCollection, DetailsCollection, paymentsCollection).BindFunc(func(e *core.RecordRequestEvent) error {
-		return refusal("", MsgRecordAPICreateRefused)
+		return compat.FieldError("", MsgRecordAPICreateRefused)
 	})
 	app.OnRecordUpdateRequest(DetailsCollection, paymentsCollection).BindFunc(func(e *core.RecordRequestEvent) error {
-		return refusal("", MsgRecordAPIHistoryRefused)
+		return compat.FieldError("", MsgRecordAPIHistoryRefused)
 	})
 	app.OnRecordDeleteRequest(DetailsCollection, paymentsCollection).BindFunc(func(e *core.RecordRequestEvent) error {
-		return refusal("", MsgRecordAPIHistoryRefused)
+		return compat.FieldError("", MsgRecordAPIHistoryRefused)
 	})
 }
 
 const paymentsCollection = "payments"
-
-// refusal is a 400 answer whose message the dashboard shows as it is; with a field, also under that field.
-func refusal(field, msg string) error {
-	var data any
-	if field != "" {
-		data = validation.Errors{field: validation.NewError("order_rule", msg)}
-	}
-	err := router.NewBadRequestError("", data)
-	err.Message = msg // as written: NewBadRequestError would append an English full stop
-	return err
-}
 
 func updateOrderByAPI(e *core.RecordRequestEvent) error {
 	before := asOrder(e.Record.Original())
 	changed := changedFields(e.Record)
 	for _, f := range changed {
 		if slices.Contains(frozenOrderFields, f) {
-			return refusal(f, fmt.Sprintf(MsgOrderFieldFrozenFormat, f))
+			return compat.FieldError(f, fmt.Sprintf(MsgOrderFieldFrozenFormat, f))
 		}
 	}
 	if !slices.Contains(changed, colStatus) {
@@ -86,14 +73,14 @@ func updateOrderByAPI(e *core.RecordRequestEvent) error {
 	from, to := before.Status(), e.Record.GetInt(colStatus)
 	step := apiStep(from, to, slices.Contains(changed, colRejectionReason))
 	if step == nil {
-		return refusal(colStatus, fmt.Sprintf(MsgStatusChangeRefusedFormat, statusLabel(from), statusLabel(to), possibleSteps(from)))
+		return compat.FieldError(colStatus, fmt.Sprintf(MsgStatusChangeRefusedFormat, statusLabel(from), statusLabel(to), possibleSteps(from)))
 	}
 	if e.App.IsTransactional() {
-		return refusal(colStatus, MsgStatusChangeInBatch)
+		return compat.FieldError(colStatus, MsgStatusChangeInBatch)
 	}
 	id := compat.ParseID(e.Record.Id)
 	if err := step(e.App, id, e.Record); err != nil {
-		return refusal(colStatus, compat.MessageOf(err))
+		return compat.FieldError(colStatus, compat.MessageOf(err))
 	}
 	e.App.Logger().Info("order moved from the dashboard", "order", before.Number(), "from", from, "to", to,
 		"by", actor(e.RequestEvent))
@@ -161,7 +148,7 @@ func possibleSteps(from int) string {
 func deleteOrderByAPI(e *core.RecordRequestEvent) error {
 	o := asOrder(e.Record)
 	if o.Status() != Cancelled || o.PayStatus() != Unpaid {
-		return refusal("", MsgOrderDeleteRefused)
+		return compat.FieldError("", MsgOrderDeleteRefused)
 	}
 	e.App.Logger().Info("order deleted from the dashboard", "order", o.Number(), "by", actor(e.RequestEvent))
 	return e.Next()

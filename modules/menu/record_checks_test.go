@@ -1,0 +1,61 @@
+package menu_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"myrestaurant/internal/apptest"
+	"myrestaurant/modules/menu"
+)
+
+// What the owner types into the dashboard at /_/ (a superuser on PocketBase's record API) is held to the
+// console's checks: flavor options a JSON list of strings, prices in cents with yuan typed by mistake refused.
+func TestDashboardMenuEditsAreChecked(t *testing.T) {
+	s := newShop(t)
+	_, owner := apptest.Superuser(t, s.app, "owner@example.com")
+	hot := s.category("热菜", menu.DishCategory, 1)
+	fish := s.dish("水煮鱼", hot, 5600, 1, "辣度", `["不辣","微辣"]`)
+	send := func(method, path string, body any) (int, string) {
+		st, raw := apptest.Raw(t, method, s.base+"/api/collections/"+path, body, "Authorization", owner)
+		var answer struct {
+			Message string `json:"message"`
+		}
+		json.Unmarshal(raw, &answer)
+		return st, answer.Message
+	}
+	flavor := s.findByName("dish_flavors", "辣度")
+
+	for _, bad := range []string{`不辣,微辣`, `[]`, `["不辣", ""]`, `{"a":"b"}`, `[1,2]`} {
+		if st, msg := send("PATCH", "dish_flavors/records/"+flavor.Id, map[string]any{"value": bad}); st != 400 || msg != menu.MsgFlavorValueInvalid {
+			t.Errorf("flavor value %s: HTTP %d %q", bad, st, msg)
+		}
+		if st, _ := send("POST", "dish_flavors/records", map[string]any{"dish": fish.String(), "name": "甜度", "value": bad}); st != 400 {
+			t.Errorf("new flavor with value %s: HTTP %d", bad, st)
+		}
+	}
+	if got := s.flavorsOf(fish); len(got) != 1 || got[0] != `辣度=["不辣","微辣"]` {
+		t.Fatalf("flavors after refused edits: %v", got)
+	}
+	if st, msg := send("PATCH", "dish_flavors/records/"+flavor.Id, map[string]any{"value": `["不辣","特辣"]`}); st != 200 {
+		t.Fatalf("a good flavor list: HTTP %d %q", st, msg)
+	}
+
+	// 78 typed for a ¥78 dish would sell it for ¥0.78: refused, naming the unit and what to type.
+	st, msg := send("PATCH", "dishes/records/"+fish.String(), map[string]any{"price": 78})
+	if st != 400 || !strings.Contains(msg, "单位是分") || !strings.Contains(msg, "¥0.78") || !strings.Contains(msg, "7800") {
+		t.Fatalf("price 78: HTTP %d %q", st, msg)
+	}
+	if got := s.record("dishes", fish).GetInt("price"); got != 5600 {
+		t.Fatalf("price after a refused edit: %d", got)
+	}
+	if st, msg := send("PATCH", "dishes/records/"+fish.String(), map[string]any{"price": 7800}); st != 200 {
+		t.Fatalf("price 7800: HTTP %d %q", st, msg)
+	}
+	// A price under ¥1 is still possible, in yuan, in the console.
+	r := s.admin("PUT", "/admin/dish", map[string]any{"id": fish, "name": "水煮鱼", "categoryId": hot, "price": "0.5", "status": 1})
+	s.ok(r, nil)
+	if got := s.record("dishes", fish).GetInt("price"); got != 50 {
+		t.Fatalf("console price ¥0.5: %d cents", got)
+	}
+}
