@@ -31,10 +31,10 @@ const jobBatch = 200
 // CancelUnpaid cancels the orders still waiting for payment PaymentWindow after they were placed. A payment
 // that arrives afterwards is refunded (markPaid).
 func CancelUnpaid(app core.App, now time.Time) error {
-	n, err := moveAll(app, timeout, dbx.NewExp(colOrderTime+" < {:t}", dbx.Params{"t": dbTime(now.Add(-PaymentWindow))}),
+	moved, err := moveAll(app, timeout, dbx.NewExp(colOrderTime+" < {:t}", dbx.Params{"t": dbTime(now.Add(-PaymentWindow))}),
 		timeoutFields(now))
-	if n > 0 {
-		app.Logger().Info("cancelled unpaid orders", "count", n)
+	if len(moved) > 0 {
+		app.Logger().Info("cancelled unpaid orders", "count", len(moved), "orders", moved)
 	}
 	return err
 }
@@ -42,24 +42,25 @@ func CancelUnpaid(app core.App, now time.Time) error {
 // CompleteDelivered completes the orders still out for delivery that were placed before today (in the shop's
 // time zone); run daily at 01:00 it closes what the riders forgot to.
 func CompleteDelivered(app core.App, now time.Time) error {
-	n, err := moveAll(app, complete, dbx.NewExp(colOrderTime+" < {:t}", dbx.Params{"t": dbTime(startOfDay(now))}),
+	moved, err := moveAll(app, complete, dbx.NewExp(colOrderTime+" < {:t}", dbx.Params{"t": dbTime(startOfDay(now))}),
 		func(o *Order) { o.SetDeliveryTime(now) })
-	if n > 0 {
-		app.Logger().Info("completed orders left in delivery", "count", n)
+	if len(moved) > 0 {
+		app.Logger().Info("completed orders left in delivery", "count", len(moved), "orders", moved)
 	}
 	return err
 }
 
 // moveAll applies t to every order in one of t.from that matches where, one short transaction per order so a
-// customer's submit never waits long behind a job. Orders that moved meanwhile are skipped by the guard. An order
+// customer's submit never waits long behind a job, and returns the numbers of the orders it moved (for the log). Orders that moved meanwhile are skipped by the guard. An order
 // that cannot be moved is logged and passed over, so it never holds up the others; the error returned names how
 // many there were.
-func moveAll(app core.App, t transition, where dbx.Expression, set func(*Order)) (int, error) {
+func moveAll(app core.App, t transition, where dbx.Expression, set func(*Order)) ([]string, error) {
 	from := make([]any, len(t.from))
 	for i, s := range t.from {
 		from[i] = s
 	}
-	moved, failed := 0, 0
+	var moved []string
+	failed := 0
 	// Pages follow (order_time, id), so an order left behind is not read again in this run.
 	var afterTime, afterID string
 	for {
@@ -77,9 +78,9 @@ func moveAll(app core.App, t transition, where dbx.Expression, set func(*Order))
 		}
 		for _, o := range page {
 			err := app.RunInTransaction(func(tx core.App) error {
-				_, ok, err := t.apply(tx, o.ID, set)
+				order, ok, err := t.apply(tx, o.ID, set)
 				if ok {
-					moved++
+					moved = append(moved, order.Number())
 				}
 				return err
 			})
