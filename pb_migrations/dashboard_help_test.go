@@ -57,3 +57,12 @@ func TestDashboardShowsUnitsAndCodes(t *testing.T) {
 		}
 	}
 }
+
+// A new shop's dashboard is the product's: its name, daily backups named after it, and a log that names who acted.
+func TestDashboardDefaults(t *testing.T) {
+	app := apptest.New(t)
+	s := app.Settings()
+	if s.Meta.AppName != "MyRestaurant" || s.Backups.Cron != "0 3 * * *" || s.Backups.CronMaxKeep != 7 || !s.Logs.LogAuthId {
+		t.Fatalf("settings: app %q, backups %q keep %d, log auth id %v", s.Meta.AppName, s.Backups.Cron, s.Backups.CronMaxKeep, s.Logs.LogAuthId)
+	}
+}
