@@ -1,11 +1,17 @@
 package menu_test
 
 import (
+	"bytes"
 	"encoding/json"
+	"image"
+	"image/png"
 	"strings"
 	"testing"
 
+	"github.com/pocketbase/pocketbase/core"
+
 	"myrestaurant/internal/apptest"
+	"myrestaurant/modules/media"
 	"myrestaurant/modules/menu"
 )
 
@@ -57,5 +63,54 @@ func TestDashboardMenuEditsAreChecked(t *testing.T) {
 	s.ok(r, nil)
 	if got := s.record("dishes", fish).GetInt("price"); got != 50 {
 		t.Fatalf("console price ¥0.5: %d cents", got)
+	}
+}
+
+// A dish's picture shows in the dashboard as a thumbnail (the picture link) and in every client by its URL
+// (image): the owner picks another uploaded picture there and the clients get its full URL.
+func TestDashboardPicksADishPicture(t *testing.T) {
+	s := newShop(t)
+	_, owner := apptest.Superuser(t, s.app, "owner@example.com")
+	hot := s.category("热菜", menu.DishCategory, 1)
+	fish := s.dish("水煮鱼", hot, 5600, 1)
+	picture := func(name string) *core.Record {
+		var buf bytes.Buffer
+		png.Encode(&buf, image.NewRGBA(image.Rect(0, 0, 2, 2)))
+		r, err := media.StoreImage(s.app, 0, name+".png", buf.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	first, second := picture("first"), picture("second")
+	imageOf := func() (string, string) {
+		var vo menu.DishVO
+		s.ok(s.admin("GET", "/admin/dish/"+fish.String(), nil), &vo)
+		return vo.Image, s.record("dishes", fish).GetString("picture")
+	}
+
+	// The console sets the URL its upload returned: the picture is linked.
+	firstURL := media.FileURL(s.base, first)
+	s.ok(s.admin("PUT", "/admin/dish", map[string]any{"id": fish, "name": "水煮鱼", "categoryId": hot, "price": "56", "image": firstURL}), nil)
+	if url, linked := imageOf(); url != firstURL || linked != first.Id {
+		t.Fatalf("after the console's edit: image %q picture %q", url, linked)
+	}
+
+	// The owner picks the second picture in the dashboard (its form sends the whole record).
+	form := map[string]any{"name": "水煮鱼", "price": 5600, "image": firstURL, "picture": second.Id}
+	if st, raw := apptest.Raw(t, "PATCH", s.base+"/api/collections/dishes/records/"+fish.String(), form, "Authorization", owner); st != 200 {
+		t.Fatalf("pick: HTTP %d %s", st, raw)
+	}
+	if url, linked := imageOf(); url != media.FileURL(s.base, second) || linked != second.Id {
+		t.Fatalf("after picking: image %q picture %q", url, linked)
+	}
+
+	// A path typed as the image becomes a full URL, which the mini-program needs, and links its picture.
+	path := strings.TrimPrefix(firstURL, s.base)
+	if st, raw := apptest.Raw(t, "PATCH", s.base+"/api/collections/dishes/records/"+fish.String(), map[string]any{"image": path}, "Authorization", owner); st != 200 {
+		t.Fatalf("path: HTTP %d %s", st, raw)
+	}
+	if url, linked := imageOf(); url != firstURL || linked != first.Id {
+		t.Fatalf("after a path: image %q picture %q", url, linked)
 	}
 }
