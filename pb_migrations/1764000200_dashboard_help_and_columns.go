@@ -106,7 +106,8 @@ var fieldHelp = map[string]map[string]string{
 var firstColumns = map[string][]string{
 	"orders": {"number", "status", "amount", "consignee", "phone", "address", "order_time", "pay_status", "pay_method",
 		"remark", "delivery_fee", "pack_amount", "estimated_delivery_time"},
-	"users":     {"name", "phone", "openid", "created"},
+	// A mini-program customer has an openid and nothing else until they set a name or phone.
+	"users":     {"openid", "created", "name", "phone"},
 	"dishes":    {"name", "price", "status", "category", "image", "description"},
 	"setmeals":  {"name", "price", "status", "category", "image", "description"},
 	"employees": {"username", "name", "role", "status", "phone"},

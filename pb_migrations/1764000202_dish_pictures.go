@@ -35,7 +35,7 @@ func init() {
 			at := len(c.Fields)
 			for i, f := range c.Fields {
 				if f.GetName() == "image" {
-					at = i + 1
+					at = i // the thumbnail before the long URL
 				}
 			}
 			c.Fields.AddAt(at, picture)

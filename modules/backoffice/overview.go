@@ -19,9 +19,13 @@ import (
 // changes. In a zone with summer time the offset is the one of the season the view was made in; the raw UTC
 // time stays beside it (order_time), and the dashboard shows it in the browser's zone on hover.
 //
-// Cost: it is one SELECT over orders, newest first by idx_orders_time; the dashboard lists a view without a sort
-// and without a total (skipTotal), so a page reads one index range and, for its rows only, their items from
-// idx_order_details_sales. Sorting it by a column other than order_time, or searching it, reads every order.
+// Cost: the dashboard lists a view without a total (skipTotal) and shows the total under it from a second
+// request, COUNT(DISTINCT id) over the view. The view has no ORDER BY, so SQLite folds it into both queries: the
+// count reads the orders' primary key index like the orders list's own total, and a page sorted by order_time
+// (the link in README sorts newest first: #/collections?collection=order_overview&sort=-order_time) reads one range
+// of idx_orders_time and, for its rows only, their items from idx_order_details_sales. (With an ORDER BY inside,
+// SQLite computed every row of the view for the count: 0.6 s at 50,000 orders.) Unsorted, the list shows the
+// oldest orders first; sorting it by another column or searching it reads every order.
 const OverviewCollection = "order_overview"
 
 // overviewQuery is the view's SELECT for a zone offset. Every column is cast so that PocketBase types it as
@@ -46,7 +50,6 @@ func overviewQuery(offsetSeconds int) string {
 		"o.remark AS remark,",
 		"o.order_time AS order_time",
 		"FROM orders o",
-		"ORDER BY o.order_time DESC",
 	}, "\n")
 }
 

@@ -103,8 +103,9 @@ func TestOrderOverviewInWords(t *testing.T) {
 
 var dbxQuoted = regexp.MustCompile(`\[\[[\w.]+\]\]`)
 
-// The dashboard lists a view without a sort and without a total: the page must come from the orders' time index
-// and each row's items from the items' index, never from a scan of every order.
+// What the dashboard asks of the view reads indexes only: a page sorted by time one range of the orders' time
+// index, each row's items from the items' index, and the total under the list the orders' primary key index, never
+// a sort of every order or the view computed for every order.
 func TestOrderOverviewPageUsesIndexes(t *testing.T) {
 	app := apptest.New(t, register)
 	base := apptest.Serve(t, app)
@@ -121,8 +122,9 @@ func TestOrderOverviewPageUsesIndexes(t *testing.T) {
 		}
 	}
 	for _, url := range []string{
-		"/records?page=1&perPage=30&skipTotal=1", // the dashboard's list
-		"/records?page=2&perPage=30&skipTotal=1&sort=-order_time",
+		"/records?page=1&perPage=30&skipTotal=1&sort=-order_time", // README's link
+		"/records?page=2&perPage=30&skipTotal=1",                  // unsorted
+		"/records?page=1&perPage=1&fields=id",                     // the total under the list
 	} {
 		if st, raw := apptest.Raw(t, "GET", base+"/api/collections/"+backoffice.OverviewCollection+url, nil, "Authorization", owner); st != 200 {
 			t.Fatalf("%s: HTTP %d %s", url, st, raw)
@@ -152,8 +154,17 @@ func TestOrderOverviewPageUsesIndexes(t *testing.T) {
 		}
 		rows.Close()
 		joined := strings.Join(plan, "\n")
-		if !strings.Contains(joined, "idx_orders_time") || strings.Contains(joined, "USE TEMP B-TREE") ||
-			!strings.Contains(joined, "SEARCH d USING COVERING INDEX idx_order_details_sales") {
+		var ok bool
+		switch {
+		case strings.Contains(q, "COUNT("):
+			ok = strings.Contains(joined, "USING COVERING INDEX sqlite_autoindex_orders_1") && !strings.Contains(joined, "CO-ROUTINE")
+		case strings.Contains(q, "ORDER BY"):
+			ok = strings.Contains(joined, "idx_orders_time") && strings.Contains(joined, "SEARCH d USING COVERING INDEX idx_order_details_sales")
+		default:
+			ok = strings.Contains(joined, "SEARCH d USING COVERING INDEX idx_order_details_sales")
+		}
+		ok = ok && !strings.Contains(joined, "USE TEMP B-TREE")
+		if !ok {
 			t.Errorf("%s\nplan:\n%s", q, joined)
 		}
 	}
