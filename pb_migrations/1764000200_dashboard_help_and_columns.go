@@ -2,6 +2,7 @@ package migrations
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -145,24 +146,17 @@ func init() {
 	}, nil)
 }
 
-// setHelp sets the dashboard's help text of a field.
+// setHelp sets the dashboard's help text of a field. Every field type has a Help, but no method sets it.
 func setHelp(c *core.Collection, name, help string) error {
-	switch f := c.Fields.GetByName(name).(type) {
-	case *core.TextField:
-		f.Help = help
-	case *core.NumberField:
-		f.Help = help
-	case *core.SelectField:
-		f.Help = help
-	case *core.RelationField:
-		f.Help = help
-	case *core.DateField:
-		f.Help = help
-	case *core.BoolField:
-		f.Help = help
-	default:
-		return fmt.Errorf("%s.%s: no field with help", c.Name, name)
+	f := c.Fields.GetByName(name)
+	if f == nil {
+		return fmt.Errorf("%s.%s: no such field", c.Name, name)
 	}
+	h := reflect.ValueOf(f).Elem().FieldByName("Help")
+	if !h.IsValid() || h.Kind() != reflect.String {
+		return fmt.Errorf("%s.%s: no help", c.Name, name)
+	}
+	h.SetString(help)
 	return nil
 }
 

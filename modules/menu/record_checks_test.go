@@ -2,7 +2,6 @@ package menu_test
 
 import (
 	"bytes"
-	"encoding/json"
 	"image"
 	"image/png"
 	"strings"
@@ -23,12 +22,7 @@ func TestDashboardMenuEditsAreChecked(t *testing.T) {
 	hot := s.category("热菜", menu.DishCategory, 1)
 	fish := s.dish("水煮鱼", hot, 5600, 1, "辣度", `["不辣","微辣"]`)
 	send := func(method, path string, body any) (int, string) {
-		st, raw := apptest.Raw(t, method, s.base+"/api/collections/"+path, body, "Authorization", owner)
-		var answer struct {
-			Message string `json:"message"`
-		}
-		json.Unmarshal(raw, &answer)
-		return st, answer.Message
+		return apptest.Native(t, method, s.base+"/api/collections/"+path, body, "Authorization", owner)
 	}
 	flavor := s.findByName("dish_flavors", "辣度")
 
