@@ -35,6 +35,7 @@ func overviewQuery(offsetSeconds int) string {
 	return strings.Join([]string{
 		"SELECT o.id AS id,",
 		"o.number AS number,",
+		fmt.Sprintf("CAST(strftime('%%Y-%%m-%%d %%H:%%M', o.order_time, '%+d seconds') || ' (%s)' AS TEXT) AS ordered_at,", offsetSeconds, label),
 		"CAST(CASE o.status WHEN 1 THEN '待付款' WHEN 2 THEN '待接单' WHEN 3 THEN '待派送' WHEN 4 THEN '派送中'",
 		"  WHEN 5 THEN '已完成' WHEN 6 THEN '已取消' ELSE o.status END AS TEXT) AS status,",
 		"CAST(printf('¥%.2f', o.amount / 100.0) AS TEXT) AS total,",
@@ -42,7 +43,6 @@ func overviewQuery(offsetSeconds int) string {
 		"o.phone AS phone,",
 		"o.address AS address,",
 		"CAST((SELECT group_concat(d.name || ' ×' || d.number, '、') FROM order_details d WHERE d.`order` = o.id) AS TEXT) AS dishes,",
-		fmt.Sprintf("CAST(strftime('%%Y-%%m-%%d %%H:%%M', o.order_time, '%+d seconds') || ' (%s)' AS TEXT) AS ordered_at,", offsetSeconds, label),
 		"CAST(CASE o.pay_status WHEN 0 THEN '未支付' WHEN 1 THEN '已支付' WHEN 2 THEN '已退款' ELSE o.pay_status END",
 		"  || ' · ' || CASE o.pay_method WHEN 1 THEN '微信支付' WHEN 2 THEN '支付宝' WHEN 3 THEN '货到付款/到店付款' ELSE o.pay_method END AS TEXT) AS payment,",
 		"CAST(printf('¥%.2f', o.delivery_fee / 100.0) AS TEXT) AS delivery_fee,",
