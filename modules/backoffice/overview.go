@@ -42,6 +42,8 @@ func overviewQuery(offsetSeconds int) string {
 		"o.consignee AS consignee,",
 		"o.phone AS phone,",
 		"o.address AS address,",
+		"CAST(CASE WHEN o.table_no != '' THEN '堂食 桌号 ' || o.table_no ELSE '外送' END",
+		"  || CASE o.channel WHEN 'web' THEN ' · 网页' ELSE ' · 小程序' END AS TEXT) AS service,",
 		"CAST((SELECT group_concat(d.name || ' ×' || d.number, '、') FROM order_details d WHERE d.`order` = o.id) AS TEXT) AS dishes,",
 		"CAST(CASE o.pay_status WHEN 0 THEN '未支付' WHEN 1 THEN '已支付' WHEN 2 THEN '已退款' ELSE o.pay_status END",
 		"  || ' · ' || CASE o.pay_method WHEN 1 THEN '微信支付' WHEN 2 THEN '支付宝' WHEN 3 THEN '货到付款/到店付款' ELSE o.pay_method END AS TEXT) AS payment,",

@@ -80,7 +80,7 @@ func TestOrderOverviewInWords(t *testing.T) {
 	want := map[string]any{
 		"id": o.Id, "number": "1764000000001", "status": "待接单", "total": "¥124.00", "consignee": "张三",
 		"phone": "13812345678", "address": "北京市海淀区上地十街10号", "dishes": "宫保鸡丁 ×2、米饭 ×3",
-		"ordered_at": "2026-12-03 20:05 (UTC+08:00)", "payment": "已支付 · 微信支付", "delivery_fee": "¥6.00", "packing": "¥5",
+		"ordered_at": "2026-12-03 20:05 (UTC+08:00)", "payment": "已支付 · 微信支付", "service": "外送 · 小程序", "delivery_fee": "¥6.00", "packing": "¥5",
 	}
 	for k, v := range want {
 		if items[0][k] != v {

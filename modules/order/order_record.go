@@ -34,6 +34,8 @@ const (
 	colDeliveryFee           = "delivery_fee"
 	colTablewareNumber       = "tableware_number"
 	colTablewareStatus       = "tableware_status"
+	colChannel               = "channel"  // "miniprogram" or "web"; "" (orders from before) reads as miniprogram
+	colTableNo               = "table_no" // the table of a dine-in order, "" for delivery
 	colCreated               = "created"
 	colUpdated               = "updated"
 )
@@ -91,13 +93,23 @@ func (o *Order) PackAmount() int         { return o.GetInt(colPackAmount) }
 func (o *Order) DeliveryFee() int64      { return int64(o.GetInt(colDeliveryFee)) }
 func (o *Order) TablewareNumber() int    { return o.GetInt(colTablewareNumber) }
 func (o *Order) TablewareStatus() int    { return o.GetInt(colTablewareStatus) }
+func (o *Order) TableNo() string         { return o.GetString(colTableNo) }
 func (o *Order) EstimatedDeliveryTime() time.Time {
 	return o.GetDateTime(colEstimatedDeliveryTime).Time()
+}
+
+// Channel is where the order was placed: ChannelMiniProgram or ChannelWeb.
+func (o *Order) Channel() string {
+	if c := o.GetString(colChannel); c != "" {
+		return c
+	}
+	return ChannelMiniProgram
 }
 
 // The state machine moves status in SQL (transition.apply); these are the fields a step sets besides it.
 
 func (o *Order) SetPayStatus(s int)               { o.Set(colPayStatus, s) }
+func (o *Order) SetPayMethod(m int)               { o.Set(colPayMethod, m) }
 func (o *Order) SetCheckoutTime(t time.Time)      { o.Set(colCheckoutTime, t) }
 func (o *Order) SetCancelReason(reason string)    { o.Set(colCancelReason, reason) }
 func (o *Order) SetRejectionReason(reason string) { o.Set(colRejectionReason, reason) }
