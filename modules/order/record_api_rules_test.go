@@ -185,3 +185,25 @@ func TestDashboardCannotMakeOrDeleteSalesRecords(t *testing.T) {
 		t.Fatalf("cancelled unpaid order: HTTP %d %q", st, msg)
 	}
 }
+
+// An order paid on delivery, completed from the dashboard, is paid as the console's completion pays it: in cash,
+// in the ledger.
+func TestDashboardCompletesAnOrderPaidOnDelivery(t *testing.T) {
+	f := newFixture(t, mockProvider(t))
+	d := f.dashboard()
+	f.allowPayOnDelivery(true)
+	s := f.customer()
+	o := f.place(s)
+	expect(t, "pay on delivery", f.payLater(s, o), "")
+	for _, step := range []int{Confirmed, DeliveryInProgress, Completed} {
+		if st, msg := d.edit(o.id, map[string]any{"status": step}); st != 200 {
+			t.Fatalf("→ %d: HTTP %d %q", step, st, msg)
+		}
+	}
+	if got := f.order(o.id); got.Status() != Completed || got.PayStatus() != Paid {
+		t.Fatalf("completed: status %d pay %d", got.Status(), got.PayStatus())
+	}
+	if ledger := f.ledger(o.id); !slices.Contains(ledger, fmt.Sprintf("pay/succeeded/%d", o.amount)) {
+		t.Fatalf("ledger: %v", ledger)
+	}
+}
