@@ -2,12 +2,15 @@ package backoffice
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 
 	"myrestaurant/modules/clock"
+	"myrestaurant/modules/order"
 )
 
 // OverviewCollection is a read-only view of the orders in words, for the owner in the dashboard: status, payment
@@ -36,8 +39,7 @@ func overviewQuery(offsetSeconds int) string {
 		"SELECT o.id AS id,",
 		"o.number AS number,",
 		fmt.Sprintf("CAST(strftime('%%Y-%%m-%%d %%H:%%M', o.order_time, '%+d seconds') || ' (%s)' AS TEXT) AS ordered_at,", offsetSeconds, label),
-		"CAST(CASE o.status WHEN 1 THEN '待付款' WHEN 2 THEN '待接单' WHEN 3 THEN '待派送' WHEN 4 THEN '派送中'",
-		"  WHEN 5 THEN '已完成' WHEN 6 THEN '已取消' ELSE o.status END AS TEXT) AS status,",
+		"CAST(" + sqlCase("o.status", order.StatusLabels) + " AS TEXT) AS status,",
 		"CAST(printf('¥%.2f', o.amount / 100.0) AS TEXT) AS total,",
 		"o.consignee AS consignee,",
 		"o.phone AS phone,",
@@ -53,6 +55,18 @@ func overviewQuery(offsetSeconds int) string {
 		"o.order_time AS order_time",
 		"FROM orders o",
 	}, "\n")
+}
+
+// sqlCase is a CASE expression writing column's codes as words (the words are ours, never a client's).
+func sqlCase(column string, words map[int]string) string {
+	codes := slices.Sorted(maps.Keys(words))
+	var b strings.Builder
+	b.WriteString("CASE " + column)
+	for _, c := range codes {
+		fmt.Fprintf(&b, " WHEN %d THEN '%s'", c, words[c])
+	}
+	b.WriteString(" ELSE " + column + " END")
+	return b.String()
 }
 
 // offsetLabel writes an offset as UTC+08:00.

@@ -30,14 +30,15 @@ var frozenOrderFields = []string{
 	colPackAmount, colDeliveryFee, colCancelTime, colDeliveryTime, colCreated,
 }
 
-// statusLabels are the words the original admin shows for each status.
-var statusLabels = map[int]string{
+// StatusLabels are the words the original admin shows for each status (the dashboard's messages and its order
+// overview use them).
+var StatusLabels = map[int]string{
 	PendingPayment: "待付款", ToBeConfirmed: "待接单", Confirmed: "待派送", DeliveryInProgress: "派送中",
 	Completed: "已完成", Cancelled: "已取消",
 }
 
 func statusLabel(s int) string {
-	if l, ok := statusLabels[s]; ok {
+	if l, ok := StatusLabels[s]; ok {
 		return fmt.Sprintf("%d %s", s, l)
 	}
 	return fmt.Sprint(s)
