@@ -141,6 +141,11 @@ func TestDashboardReadsAsTheShop(t *testing.T) {
 	run(t, ctx, "overview record", chromedp.KeyEvent("\x1b"), chromedp.Sleep(300*time.Millisecond), open("order_overview"), openRow(numbers[0]),
 		evalTrue(fmt.Sprintf(`document.body.innerText.includes(%q) && document.body.innerText.includes('北京市')`, order.GetString("consignee"))))
 	shot(t, ctx, "dashboard-order-overview-record")
+
+	// The order jobs are among the crons the dashboard lists (and can run), and backups run daily.
+	run(t, ctx, "crons", chromedp.Navigate("about:blank"), chromedp.Navigate(base+"/_/#/settings/crons"),
+		evalTrue(`document.body.innerText.includes('myrestaurant_cancel_unpaid_orders') && document.body.innerText.includes('__pbAutoBackup__')`))
+	shot(t, ctx, "dashboard-crons")
 	time.Sleep(100 * time.Millisecond)
 	if e := errs.all(); len(e) > 0 {
 		t.Logf("browser console: %v", e)
