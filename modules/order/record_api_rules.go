@@ -85,15 +85,14 @@ func updateOrderByAPI(e *core.RecordRequestEvent) error {
 	}
 	e.App.Logger().Info("order moved from the dashboard", "order", before.Number(), "from", from, "to", to,
 		"by", actor(e.RequestEvent))
-	// The step saved the order; what else the form changed (a remark, a phone) is saved on top of that.
+	// The step saved the order; what else the form changed (a remark, a phone, a reason the step did not take)
+	// is saved on top of that.
 	now, err := e.App.FindRecordById(OrdersCollection, e.Record.Id)
 	if err != nil {
 		return err
 	}
 	for _, f := range changed {
-		switch f {
-		case colStatus, colCancelReason, colRejectionReason, colUpdated:
-		default:
+		if f != colStatus {
 			now.Set(f, e.Record.Get(f))
 		}
 	}
