@@ -2,6 +2,7 @@ package migrations_test
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -64,5 +65,26 @@ func TestDashboardDefaults(t *testing.T) {
 	s := app.Settings()
 	if s.Meta.AppName != "MyRestaurant" || s.Backups.Cron != "0 3 * * *" || s.Backups.CronMaxKeep != 7 || !s.Logs.LogAuthId {
 		t.Fatalf("settings: app %q, backups %q keep %d, log auth id %v", s.Meta.AppName, s.Backups.Cron, s.Backups.CronMaxKeep, s.Logs.LogAuthId)
+	}
+}
+
+// Every field of an order and of the shop says what it holds, the fields added after the help migration too.
+func TestEveryOrderAndShopFieldHasHelp(t *testing.T) {
+	app := apptest.New(t)
+	for _, name := range []string{"orders", "shop"} {
+		c, err := app.FindCollectionByNameOrId(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range c.Fields {
+			switch f.GetName() {
+			case "id", "created", "updated":
+				continue
+			}
+			help := reflect.ValueOf(f).Elem().FieldByName("Help")
+			if !help.IsValid() || help.String() == "" {
+				t.Errorf("%s.%s has no help text in the dashboard", name, f.GetName())
+			}
+		}
 	}
 }
