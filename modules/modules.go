@@ -5,6 +5,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"myrestaurant/modules/alert"
+	"myrestaurant/modules/apidocs"
 	"myrestaurant/modules/auth"
 	"myrestaurant/modules/cart"
 	"myrestaurant/modules/compat"
@@ -39,6 +40,7 @@ func Register(app core.App, cfg *config.Config) error {
 	}
 	report.Register(app)
 	registerDemo(app, cfg)
+	apidocs.Register(app)
 	return nil
 }
 
