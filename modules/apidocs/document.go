@@ -232,17 +232,25 @@ type exampleCall struct {
 }
 
 // IsEmployee and IsCustomer tell which token the example's request carries.
-func (c exampleCall) IsEmployee() bool { return c.Access == employee || c.Access == employeeSession || c.Access == manager }
+func (c exampleCall) IsEmployee() bool {
+	return c.Access == employee || c.Access == employeeSession || c.Access == manager
+}
 func (c exampleCall) IsCustomer() bool { return c.Access == signedCustomer }
 
-// examples lists the documented examples in the order of the document, which is the order they run in: the
-// sign-ins come before the routes that need their tokens, the cart before the order.
+// examples lists the documented examples in the order they run in: the customer's (in the document's order:
+// sign-in, menu, cart, address, order, payment), then the staff's, who find that order.
 func examples() []exampleCall {
-	var out []exampleCall
+	var customer, staff []exampleCall
 	for _, r := range routes() {
-		if r.Example != nil {
-			out = append(out, exampleCall{Method: r.Method, Access: r.Access, example: *r.Example})
+		if r.Example == nil {
+			continue
+		}
+		c := exampleCall{Method: r.Method, Access: r.Access, example: *r.Example}
+		if strings.HasPrefix(r.Path, "/admin/") {
+			staff = append(staff, c)
+		} else {
+			customer = append(customer, c)
 		}
 	}
-	return out
+	return append(customer, staff...)
 }

@@ -51,7 +51,7 @@ var (
 		menu.MsgCategoryDisabledOrWrong, menu.MsgImageTooLong, menu.MsgDescriptionTooLong, compat.MsgStatusInvalid, compat.MsgAlreadyExists}
 	flavorMessages = []string{menu.MsgFlavorNameRequired, menu.MsgFlavorNameDuplicate, menu.MsgFlavorValueInvalid,
 		menu.MsgFlavorValueTooLong, menu.MsgTooManyFlavors}
-	setmealDishMessages = []string{menu.MsgSetmealDishNotFound, menu.MsgCopiesInvalid, menu.MsgTooManySetmealDishes}
+	setmealDishMessages   = []string{menu.MsgSetmealDishNotFound, menu.MsgCopiesInvalid, menu.MsgTooManySetmealDishes}
 	employeeInputMessages = []string{staff.MsgUsernameRequired, staff.MsgUsernameInvalid, staff.MsgNameRequired,
 		staff.MsgSexInvalid, staff.MsgRoleInvalid, compat.MsgAlreadyExists, compat.MsgValidationFailed}
 )
@@ -68,7 +68,7 @@ var adminRoutes = []route{
 	// ---- employees ----
 	{Method: "POST", Path: "/admin/employee/login", Access: public, Tag: "employee", Summary: "Employee sign-in",
 		Description: "Answers the token to send as the `token` header. `mustChangePassword` true: only editPassword and logout answer until the password is replaced.",
-		Body: loginInput{}, Data: staff.LoginResult{},
+		Body:        loginInput{}, Data: staff.LoginResult{},
 		Messages: cat(bodyMessages, []string{staff.MsgAccountNotFound, staff.MsgPasswordError, staff.MsgAccountLocked}),
 		Example: &example{Path: "/admin/employee/login", Body: `{"username":"admin","password":"demo-admin-pass"}`,
 			Answer: `{"code":1,"msg":null,"data":{"id":100000000000001,"userName":"admin","name":"管理员","token":"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9…","role":"manager","mustChangePassword":false}}`}},
@@ -167,15 +167,18 @@ var adminRoutes = []route{
 			param{Name: "status", Type: "integer", Description: "1 待付款, 2 待接单, 3 已接单, 4 派送中, 5 已完成, 6 已取消"},
 			param{Name: "beginTime", Type: "string", Description: "`yyyy-MM-dd HH:mm:ss`"},
 			param{Name: "endTime", Type: "string", Description: "`yyyy-MM-dd HH:mm:ss`"}),
-		Data: compat.PageResult[order.View]{}, Messages: cat(employeeMessages, []string{order.MsgTimeParamInvalidFormat})},
+		Data: compat.PageResult[order.View]{}, Messages: cat(employeeMessages, []string{order.MsgTimeParamInvalidFormat}),
+		Example: &example{Path: "/admin/order/conditionSearch?page=1&pageSize=10&status=2", Answer: `{"code":1,"msg":null,"data":{"total":1,"records":[{"id":100000000000401,"number":"1764000000000001","status":2,"userId":100000000000201,"addressBookId":100000000000301,"orderTime":"2026-01-02 11:20","checkoutTime":"2026-01-02 11:20","payMethod":1,"payStatus":1,"amount":63.00,"remark":null,"userName":null,"phone":"13800138000","address":"北京市市辖区海淀区中关村大街1号","consignee":"张三","cancelReason":null,"rejectionReason":null,"cancelTime":null,"estimatedDeliveryTime":"2030-01-01 12:00","deliveryStatus":1,"deliveryTime":null,"packAmount":1,"tablewareNumber":1,"tablewareStatus":0,"orderDishes":"老坛酸菜鱼*1;","orderDetailList":null}]}}`}},
 	{Method: "GET", Path: "/admin/order/statistics", Access: employee, Tag: "order", Summary: "How many orders wait to be confirmed, are confirmed, are on the way",
-		Data: order.Statistics{}, Messages: employeeMessages},
+		Data: order.Statistics{}, Messages: employeeMessages,
+		Example: &example{Path: "/admin/order/statistics", Answer: `{"code":1,"msg":null,"data":{"toBeConfirmed":1,"confirmed":0,"deliveryInProgress":0}}`}},
 	{Method: "GET", Path: "/admin/order/details/{id}", Access: employee, Tag: "order", Summary: "One order with its items",
 		Data: order.View{}, Messages: cat(employeeMessages, []string{order.MsgOrderNotFound})},
 	{Method: "GET", Path: "/admin/order/actions", Access: employee, Tag: "order", Summary: "The staff actions allowed in each order status (ours, for the console)",
 		Data: map[string][]string{}, Messages: employeeMessages},
 	{Method: "PUT", Path: "/admin/order/confirm", Access: employee, Tag: "order", Summary: "Accept a paid order (2 → 3)",
-		Body: idInput{}, Messages: cat(employeeMessages, bodyMessages, []string{compat.MsgIDRequired, order.MsgOrderNotFound, order.MsgOrderStatusError})},
+		Body: idInput{}, Messages: cat(employeeMessages, bodyMessages, []string{compat.MsgIDRequired, order.MsgOrderNotFound, order.MsgOrderStatusError}),
+		Example: &example{Path: "/admin/order/confirm", Body: `{"id":100000000000401}`, Answer: `{"code":1,"msg":null,"data":null}`, Refs: map[string]string{"100000000000401": "order"}}},
 	{Method: "PUT", Path: "/admin/order/rejection", Access: employee, Tag: "order", Summary: "Reject an order waiting to be accepted; paid money is refunded",
 		Body: rejectionInput{}, Messages: cat(employeeMessages, bodyMessages, []string{compat.MsgIDRequired, order.MsgOrderNotFound, order.MsgOrderStatusError, order.MsgReasonTooLong})},
 	{Method: "PUT", Path: "/admin/order/cancel", Access: employee, Tag: "order", Summary: "Cancel an order; paid money is refunded",
