@@ -2,6 +2,8 @@
 package modules
 
 import (
+	"os"
+
 	"github.com/pocketbase/pocketbase/core"
 
 	"myrestaurant/modules/alert"
@@ -41,6 +43,7 @@ func Register(app core.App, cfg *config.Config) error {
 	report.Register(app)
 	registerDemo(app, cfg)
 	apidocs.Register(app)
+	printStartSummary(app, cfg, os.Stdout)
 	return nil
 }
 
