@@ -1,7 +1,9 @@
 package apidocs_test
 
 import (
+	"encoding/json"
 	"net/http"
+	"regexp"
 	"reflect"
 	"sort"
 	"strings"
@@ -106,4 +108,67 @@ func difference(a, b []string) []string {
 		}
 	}
 	return out
+}
+
+// The document is what /docs/openapi.json serves: OpenAPI 3.1, every $ref names a component, every operation
+// has its own id, and every path parameter is declared.
+func TestDocumentIsServedAndConsistent(t *testing.T) {
+	base := apptest.Serve(t, demoApp(t))
+	status, raw := apptest.Raw(t, "GET", base+"/docs/openapi.json", nil)
+	if status != 200 {
+		t.Fatalf("HTTP %d", status)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc["openapi"] != "3.1.0" {
+		t.Errorf("openapi %v", doc["openapi"])
+	}
+	components := doc["components"].(map[string]any)["schemas"].(map[string]any)
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			if ref, ok := v["$ref"].(string); ok {
+				if _, found := components[strings.TrimPrefix(ref, "#/components/schemas/")]; !found {
+					t.Errorf("unresolved $ref %s", ref)
+				}
+			}
+			for _, x := range v {
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	walk(doc)
+	ids := map[string]bool{}
+	for path, item := range doc["paths"].(map[string]any) {
+		for method, op := range item.(map[string]any) {
+			op := op.(map[string]any)
+			id := op["operationId"].(string)
+			if ids[id] {
+				t.Errorf("operationId %s twice", id)
+			}
+			ids[id] = true
+			declared := map[string]bool{}
+			params, _ := op["parameters"].([]any)
+			for _, p := range params {
+				if p := p.(map[string]any); p["in"] == "path" {
+					declared[p["name"].(string)] = true
+				}
+			}
+			for _, m := range regexp.MustCompile(`\{([^}]+)\}`).FindAllStringSubmatch(path, -1) {
+				if !declared[m[1]] {
+					t.Errorf("%s %s: path parameter %s not declared", method, path, m[1])
+				}
+			}
+		}
+	}
+	if status, page := apptest.Raw(t, "GET", base+"/docs/", nil); status != 200 || !strings.Contains(string(page), "/vendor/redoc.standalone.js") {
+		t.Errorf("/docs/: HTTP %d", status)
+	}
 }
