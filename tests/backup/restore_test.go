@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -78,7 +79,7 @@ type ack struct {
 
 // customer signs in, keeps one address and orders a dish and pays for it until stop is closed. It reports
 // every submit and every payment answered code 1, with the time of the answer.
-func customer(base string, n int, dishID string, stop <-chan struct{}, acks chan<- ack, errs chan<- error) {
+func customer(base string, n int, dishID string, stop <-chan struct{}, acks chan<- ack, count *atomic.Int64, errs chan<- error) {
 	c := client{base: base, http: &http.Client{Timeout: 30 * time.Second}}
 	code, data, msg, err := c.call("POST", "/user/user/login", map[string]string{"code": fmt.Sprintf("backup-customer-%d", n)})
 	if err != nil || code != 1 {
@@ -121,6 +122,7 @@ func customer(base string, n int, dishID string, stop <-chan struct{}, acks chan
 		}
 		json.Unmarshal(data, &placed)
 		acks <- ack{orderID: placed.ID.String(), at: time.Now()}
+		count.Add(1)
 		code, _, msg, err = c.call("PUT", "/user/order/payment", map[string]any{"orderNumber": placed.OrderNumber, "payMethod": 1})
 		if err != nil || code != 1 {
 			errs <- fmt.Errorf("pay: %d %s %v", code, msg, err)
@@ -149,17 +151,21 @@ func TestBackupTakenWhileCustomersOrderRestoresEveryAcknowledgedOrder(t *testing
 	acks := make(chan ack, 100_000)
 	errs := make(chan error, 100)
 	var wg sync.WaitGroup
+	var placed atomic.Int64
 	for n := range 8 {
 		wg.Add(1)
-		go func() { defer wg.Done(); customer(base, n, dish.Id, stop, acks, errs) }()
+		go func() { defer wg.Done(); customer(base, n, dish.Id, stop, acks, &placed, errs) }()
 	}
-	time.Sleep(time.Second) // customers are ordering
+	// Customers are ordering (however slow the machine) ...
+	waitFor(t, func() bool { return placed.Load() >= 20 })
 	began := time.Now()
 	if err := app.CreateBackup(context.Background(), "during-orders.zip"); err != nil {
 		t.Fatal(err)
 	}
 	took := time.Since(began)
-	time.Sleep(300 * time.Millisecond) // and go on ordering after it
+	// ... and go on ordering after it.
+	after := placed.Load()
+	waitFor(t, func() bool { return placed.Load() >= after+8 })
 	close(stop)
 	wg.Wait()
 	close(acks)
@@ -169,22 +175,22 @@ func TestBackupTakenWhileCustomersOrderRestoresEveryAcknowledgedOrder(t *testing
 	}
 
 	submitted, paid := map[string]bool{}, map[string]bool{}
-	var after int
+	var later int
 	for a := range acks {
 		switch {
 		case !a.at.Before(began):
-			after++
+			later++
 		case a.paid:
 			paid[a.orderID] = true
 		default:
 			submitted[a.orderID] = true
 		}
 	}
-	if len(submitted) < 10 || after == 0 {
-		t.Fatalf("the backup must be taken amid orders: %d acknowledged before it, %d after", len(submitted), after)
+	if len(submitted) < 20 || later == 0 {
+		t.Fatalf("the backup must be taken amid orders: %d acknowledged before it, %d after", len(submitted), later)
 	}
 	t.Logf("backup took %v; %d orders and %d payments acknowledged before it, %d answers after it began",
-		took, len(submitted), len(paid), after)
+		took, len(submitted), len(paid), later)
 
 	// Restore: unzip into a new data folder, as PocketBase's RestoreBackup does before it swaps the folders.
 	restored := t.TempDir()
@@ -232,6 +238,16 @@ func TestBackupTakenWhileCustomersOrderRestoresEveryAcknowledgedOrder(t *testing
 			if err != nil || n != 1 {
 				t.Errorf("order %s: %d payments in the restored ledger (%v), want 1", id, n, err)
 			}
+		}
+	}
+}
+
+// waitFor waits until cond holds, at most a minute.
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(time.Minute); !cond(); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the customers stopped ordering")
 		}
 	}
 }
