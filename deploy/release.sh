@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export GOTOOLCHAIN=auto CGO_ENABLED=0
 
-platforms="linux/amd64 linux/arm64 darwin/arm64 darwin/amd64 windows/amd64"
+# RELEASE_PLATFORMS=linux/arm64 limits the build to some of them.
+platforms="${RELEASE_PLATFORMS:-linux/amd64 linux/arm64 darwin/arm64 darwin/amd64 windows/amd64}"
 
 if [ "${1:-}" = "--check" ]; then
   out="$(mktemp -d)"
@@ -38,5 +39,5 @@ for p in $platforms; do
   fi
   rm -rf "dist/$name"
 done
-(cd dist && sha256sum ./*.tar.gz ./*.zip > SHA256SUMS)
+(cd dist && find . -maxdepth 1 \( -name "*.tar.gz" -o -name "*.zip" \) -printf "%f\n" | sort | xargs sha256sum > SHA256SUMS)
 ls -l dist
