@@ -3,17 +3,12 @@ package backup
 import (
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sync"
-	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/pocketbase/pocketbase/core"
 
 	"myrestaurant/internal/apptest"
 )
@@ -52,23 +47,9 @@ func TestLitestreamReplicaRestoresAcknowledgedOrders(t *testing.T) {
 	}
 	defer replicate.Process.Kill()
 
-	stop := make(chan struct{})
-	acks := make(chan ack, 100_000)
-	errs := make(chan error, 100)
-	var wg sync.WaitGroup
-	var placed atomic.Int64
-	for n := range 4 {
-		wg.Add(1)
-		go func() { defer wg.Done(); customer(base, n, dish.Id, stop, acks, &placed, errs) }()
-	}
-	waitFor(t, func() bool { return placed.Load() >= 20 })
-	close(stop)
-	wg.Wait()
-	close(acks)
-	close(errs)
-	for err := range errs {
-		t.Error(err)
-	}
+	orders := startOrdering(base, dish.Id, 4)
+	waitFor(t, func() bool { return orders.placed.Load() >= 20 })
+	acks := orders.finish(t)
 	time.Sleep(3 * time.Second) // Litestream ships the WAL every second
 	replicate.Process.Signal(syscall.SIGINT)
 	replicate.Wait()
@@ -80,22 +61,13 @@ func TestLitestreamReplicaRestoresAcknowledgedOrders(t *testing.T) {
 			t.Fatalf("litestream restore %s: %v\n%s", db, err, b)
 		}
 	}
-	app2 := apptest.FactoryWithConfig(func(c *core.BaseAppConfig) { c.DataDir = restored }, register(t))(t)
-	t.Cleanup(app2.Cleanup)
-	staff := client{base: apptest.Serve(t, app2), http: &http.Client{Timeout: 30 * time.Second}}
-	code, data, msg, err := staff.call("POST", "/admin/employee/login", map[string]string{"username": "admin", "password": adminPassword})
-	if err != nil || code != 1 {
-		t.Fatalf("sign-in on the restored server: %d %s %v", code, msg, err)
-	}
-	var login struct{ Token string }
-	json.Unmarshal(data, &login)
-	staff.auth = []string{"token", login.Token}
-	var orders int
-	for a := range acks {
+	_, staff := restoredShop(t, restored)
+	var restoredOrders int
+	for _, a := range acks {
 		if a.paid {
 			continue
 		}
-		orders++
+		restoredOrders++
 		code, data, msg, err := staff.call("GET", "/admin/order/details/"+a.orderID, nil)
 		if err != nil || code != 1 || !json.Valid(data) {
 			t.Errorf("order %s is not in the restored replica: %d %s %v", a.orderID, code, msg, err)
@@ -107,5 +79,5 @@ func TestLitestreamReplicaRestoresAcknowledgedOrders(t *testing.T) {
 			t.Errorf("order %s restored without its items: %s", a.orderID, data)
 		}
 	}
-	t.Logf("%d acknowledged orders restored from the Litestream replica", orders)
+	t.Logf("%d acknowledged orders restored from the Litestream replica", restoredOrders)
 }

@@ -147,36 +147,22 @@ func TestBackupTakenWhileCustomersOrderRestoresEveryAcknowledgedOrder(t *testing
 		t.Fatal(err)
 	}
 
-	stop := make(chan struct{})
-	acks := make(chan ack, 100_000)
-	errs := make(chan error, 100)
-	var wg sync.WaitGroup
-	var placed atomic.Int64
-	for n := range 8 {
-		wg.Add(1)
-		go func() { defer wg.Done(); customer(base, n, dish.Id, stop, acks, &placed, errs) }()
-	}
+	orders := startOrdering(base, dish.Id, 8)
 	// Customers are ordering (however slow the machine) ...
-	waitFor(t, func() bool { return placed.Load() >= 20 })
+	waitFor(t, func() bool { return orders.placed.Load() >= 20 })
 	began := time.Now()
 	if err := app.CreateBackup(context.Background(), "during-orders.zip"); err != nil {
 		t.Fatal(err)
 	}
 	took := time.Since(began)
 	// ... and go on ordering after it.
-	after := placed.Load()
-	waitFor(t, func() bool { return placed.Load() >= after+8 })
-	close(stop)
-	wg.Wait()
-	close(acks)
-	close(errs)
-	for err := range errs {
-		t.Error(err)
-	}
+	after := orders.placed.Load()
+	waitFor(t, func() bool { return orders.placed.Load() >= after+8 })
+	acks := orders.finish(t)
 
 	submitted, paid := map[string]bool{}, map[string]bool{}
 	var later int
-	for a := range acks {
+	for _, a := range acks {
 		switch {
 		case !a.at.Before(began):
 			later++
@@ -200,18 +186,7 @@ func TestBackupTakenWhileCustomersOrderRestoresEveryAcknowledgedOrder(t *testing
 			t.Fatalf("the backup lacks %s: %v", f, err)
 		}
 	}
-	app2 := apptest.FactoryWithConfig(func(c *core.BaseAppConfig) { c.DataDir = restored }, register(t))(t)
-	t.Cleanup(app2.Cleanup)
-	base2 := apptest.Serve(t, app2)
-
-	staff := client{base: base2, http: &http.Client{Timeout: 30 * time.Second}}
-	code, data, msg, err := staff.call("POST", "/admin/employee/login", map[string]string{"username": "admin", "password": adminPassword})
-	if err != nil || code != 1 {
-		t.Fatalf("sign-in on the restored server: %d %s %v", code, msg, err)
-	}
-	var login struct{ Token string }
-	json.Unmarshal(data, &login)
-	staff.auth = []string{"token", login.Token}
+	app2, staff := restoredShop(t, restored)
 	for id := range submitted {
 		code, data, msg, err := staff.call("GET", "/admin/order/details/"+id, nil)
 		if err != nil || code != 1 {
@@ -240,6 +215,56 @@ func TestBackupTakenWhileCustomersOrderRestoresEveryAcknowledgedOrder(t *testing
 			}
 		}
 	}
+}
+
+// ordering is customers ordering in parallel until finish.
+type ordering struct {
+	stop   chan struct{}
+	acks   chan ack
+	errs   chan error
+	wg     sync.WaitGroup
+	placed atomic.Int64 // orders acknowledged so far
+}
+
+func startOrdering(base, dishID string, customers int) *ordering {
+	o := &ordering{stop: make(chan struct{}), acks: make(chan ack, 100_000), errs: make(chan error, 100)}
+	for n := range customers {
+		o.wg.Add(1)
+		go func() { defer o.wg.Done(); customer(base, n, dishID, o.stop, o.acks, &o.placed, o.errs) }()
+	}
+	return o
+}
+
+// finish stops the customers, fails the test on any error they met, and returns every acknowledgement.
+func (o *ordering) finish(t *testing.T) []ack {
+	close(o.stop)
+	o.wg.Wait()
+	close(o.acks)
+	close(o.errs)
+	for err := range o.errs {
+		t.Error(err)
+	}
+	var all []ack
+	for a := range o.acks {
+		all = append(all, a)
+	}
+	return all
+}
+
+// restoredShop serves a restored data folder and returns its app and a client signed in as its admin.
+func restoredShop(t *testing.T, dir string) (core.App, client) {
+	t.Helper()
+	app := apptest.FactoryWithConfig(func(c *core.BaseAppConfig) { c.DataDir = dir }, register(t))(t)
+	t.Cleanup(app.Cleanup)
+	staff := client{base: apptest.Serve(t, app), http: &http.Client{Timeout: 30 * time.Second}}
+	code, data, msg, err := staff.call("POST", "/admin/employee/login", map[string]string{"username": "admin", "password": adminPassword})
+	if err != nil || code != 1 {
+		t.Fatalf("sign-in on the restored server: %d %s %v", code, msg, err)
+	}
+	var login struct{ Token string }
+	json.Unmarshal(data, &login)
+	staff.auth = []string{"token", login.Token}
+	return app, staff
 }
 
 // waitFor waits until cond holds, at most a minute.
