@@ -13,6 +13,7 @@ import (
 
 	"myrestaurant/modules"
 	"myrestaurant/modules/config"
+	"myrestaurant/modules/staff"
 	_ "myrestaurant/pb_migrations"
 	"myrestaurant/ui"
 )
@@ -43,6 +44,7 @@ func main() {
 		log.Fatal(err)
 	}
 	ui.Register(app)
+	app.RootCmd.AddCommand(staff.EmployeeCommand(app))
 
 	if err := app.Start(); err != nil {
 		log.Fatal(err)

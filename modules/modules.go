@@ -2,9 +2,12 @@
 package modules
 
 import (
+	"os"
+
 	"github.com/pocketbase/pocketbase/core"
 
 	"myrestaurant/modules/alert"
+	"myrestaurant/modules/apidocs"
 	"myrestaurant/modules/auth"
 	"myrestaurant/modules/backoffice"
 	"myrestaurant/modules/cart"
@@ -41,6 +44,8 @@ func Register(app core.App, cfg *config.Config) error {
 	report.Register(app)
 	backoffice.Register(app)
 	registerDemo(app, cfg)
+	apidocs.Register(app)
+	printStartSummary(app, cfg, os.Stdout)
 	return nil
 }
 

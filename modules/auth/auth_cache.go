@@ -15,6 +15,11 @@ const authCacheKey = appstate.AuthCache
 // maxCachedTokens bounds the cache; when it is full it starts again empty.
 const maxCachedTokens = 10_000
 
+// maxCacheAge bounds how long a token stays verified without a look at its account: a change made by another
+// process (the `employee reset-password` command while the server runs) reaches no hook of this one, and acts
+// at the latest this much later.
+const maxCacheAge = time.Minute
+
 // authCache remembers verified tokens, so a request does not read its account from the database again. It is
 // emptied whenever any account or the account collections change, so a lock, a password change, a deletion or
 // a new token secret still acts on the very next request.
@@ -89,7 +94,11 @@ func (c *authCache) put(token string, r *core.Record, gen uint64) {
 	if len(c.tokens) >= maxCachedTokens {
 		c.tokens = map[string]cachedAuth{}
 	}
-	c.tokens[token] = cachedAuth{record: r.Clone(), expires: time.Unix(int64(exp), 0)}
+	expires := time.Unix(int64(exp), 0)
+	if limit := time.Now().Add(maxCacheAge); expires.After(limit) {
+		expires = limit
+	}
+	c.tokens[token] = cachedAuth{record: r.Clone(), expires: expires}
 }
 
 func (c *authCache) clear() {

@@ -35,6 +35,14 @@ func sessionsFor(cfg *config.Config) wechat.Sessions {
 	if cfg.Demo {
 		return wechat.Mock{}
 	}
+	if missing := MissingLoginSettings(cfg); len(missing) > 0 {
+		return unconfigured{missing: missing}
+	}
+	return wechat.NewClient(cfg.WeChat.AppID, cfg.WeChat.Secret, cfg.WeChat.APIBase, wechat.DefaultTimeout)
+}
+
+// MissingLoginSettings lists the variables the WeChat login still needs; none means it is configured.
+func MissingLoginSettings(cfg *config.Config) []string {
 	var missing []string
 	if strings.TrimSpace(cfg.WeChat.AppID) == "" {
 		missing = append(missing, "MYRESTAURANT_WECHAT_APPID")
@@ -42,10 +50,7 @@ func sessionsFor(cfg *config.Config) wechat.Sessions {
 	if strings.TrimSpace(cfg.WeChat.Secret) == "" {
 		missing = append(missing, "MYRESTAURANT_WECHAT_SECRET")
 	}
-	if len(missing) > 0 {
-		return unconfigured{missing: missing}
-	}
-	return wechat.NewClient(cfg.WeChat.AppID, cfg.WeChat.Secret, cfg.WeChat.APIBase, wechat.DefaultTimeout)
+	return missing
 }
 
 // unconfigured is the login of a server started without WeChat credentials and without --demo.

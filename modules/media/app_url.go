@@ -1,8 +1,6 @@
 package media
 
 import (
-	"fmt"
-	"os"
 	"strings"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -12,9 +10,9 @@ import (
 // means nobody configured one.
 const pocketBaseDefaultAppURL = "http://localhost:8090"
 
-// appURL is the public URL the operator set in the dashboard (Settings → Application URL), without a trailing
+// AppURL is the public URL the operator set in the dashboard (Settings → Application URL), without a trailing
 // slash; ok is false while it is still PocketBase's default.
-func appURL(app core.App) (base string, ok bool) {
+func AppURL(app core.App) (base string, ok bool) {
 	base = strings.TrimRight(strings.TrimSpace(app.Settings().Meta.AppURL), "/")
 	if base == "" || base == strings.TrimRight(pocketBaseDefaultAppURL, "/") {
 		return "", false
@@ -25,12 +23,11 @@ func appURL(app core.App) (base string, ok bool) {
 // warnWithoutAppURL says at start that picture URLs will follow each request's Host header, which a client
 // chooses, until an application URL is configured.
 func warnWithoutAppURL(app core.App) {
-	if _, ok := appURL(app); ok {
+	if _, ok := AppURL(app); ok {
 		return
 	}
-	const msg = "no application URL is set (dashboard: Settings → Application URL): picture URLs follow each upload request's Host header"
-	app.Logger().Warn(msg)
-	fmt.Fprintln(os.Stderr, "MyRestaurant: warning: "+msg)
+	// The terminal gets it in the start summary (modules/start_summary.go).
+	app.Logger().Warn("no application URL is set (dashboard: Settings → Application URL): picture URLs follow each upload request's Host header")
 }
 
 // appURLAction is GET /admin/common/appUrl: the configured application URL without a trailing slash, or ""

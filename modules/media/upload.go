@@ -80,7 +80,7 @@ func StoreImage(app core.App, by compat.ID, name string, data []byte) (*core.Rec
 // PublicBase is the scheme and host pictures are served at: the configured application URL (see appURL), else
 // fallback. The URL must be absolute, because the mini-program loads pictures from another origin.
 func PublicBase(app core.App, fallback string) string {
-	if base, ok := appURL(app); ok {
+	if base, ok := AppURL(app); ok {
 		return base
 	}
 	return fallback

@@ -179,7 +179,7 @@ var ErrOrderPaid = &APIError{Code: "ORDERPAID"}
 // New chooses the provider: WeChat Pay when it is fully configured, the mock in demo mode, otherwise an error
 // naming the missing settings.
 func New(cfg *config.Config) (Provider, error) {
-	missing := missingSettings(cfg)
+	missing := MissingSettings(cfg)
 	if len(missing) == 0 {
 		return newWeChatPay(cfg)
 	}
@@ -190,7 +190,8 @@ func New(cfg *config.Config) (Provider, error) {
 		strings.Join(missing, ", "))
 }
 
-func missingSettings(cfg *config.Config) []string {
+// MissingSettings lists the variables WeChat Pay still needs; none means it is configured.
+func MissingSettings(cfg *config.Config) []string {
 	var missing []string
 	for _, s := range []struct{ env, value string }{
 		{"MYRESTAURANT_WECHAT_APPID", cfg.WeChat.AppID},

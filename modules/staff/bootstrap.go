@@ -2,7 +2,6 @@ package staff
 
 import (
 	"github.com/pocketbase/pocketbase/core"
-	"github.com/pocketbase/pocketbase/tools/security"
 
 	"myrestaurant/modules/auth"
 )
@@ -15,7 +14,7 @@ func ensureAdmin(app core.App, password string) (created bool, usedPassword stri
 		return false, "", err
 	}
 	if password == "" {
-		password = security.RandomStringWithAlphabet(12, "abcdefghijkmnpqrstuvwxyzACDEFGHJKLMNPQRSTUVWXYZ23456789")
+		password = randomPassword()
 	}
 	col, err := app.FindCollectionByNameOrId(auth.EmployeesCollection)
 	if err != nil {
