@@ -149,6 +149,8 @@ var adminRoutes = []route{
 		Data: 0, Messages: employeeMessages},
 	{Method: "PUT", Path: "/admin/shop/{status}", Access: employee, Tag: "shop", Summary: "Open (1) or close (0) the shop; a body is ignored",
 		Messages: cat(employeeMessages, []string{compat.MsgStatusInvalid})},
+	{Method: "PUT", Path: "/admin/shop/busyMode/{status}", Access: employee, Tag: "shop", Summary: "Busy mode on (1) or off (0): paid orders are accepted at once and their alerts still ring (ours)",
+		Messages: cat(employeeMessages, []string{compat.MsgStatusInvalid})},
 	{Method: "GET", Path: "/admin/shop/settings", Access: employee, Tag: "shop", Summary: "Shop settings (ours)",
 		Data: shop.Settings{}, Messages: employeeMessages},
 	{Method: "PUT", Path: "/admin/shop/settings", Access: manager, Tag: "shop", Summary: "Change shop settings; absent fields stay (ours)",
@@ -158,6 +160,8 @@ var adminRoutes = []route{
 	// ---- pictures ----
 	{Method: "POST", Path: "/admin/common/upload", Access: manager, Tag: "common", Summary: "Upload a menu picture (multipart field `file`); answers its URL",
 		Body: uploadBody, Data: "", Messages: cat(managerMessages, []string{media.MsgUploadFailed, media.MsgUploadNotImage, media.MsgUploadTooLarge})},
+	{Method: "GET", Path: "/admin/common/appUrl", Access: employee, Tag: "common", Summary: "The configured application URL without a trailing slash, or \"\" while none is set (ours: the console's QR codes)",
+		Data: "", Messages: employeeMessages},
 
 	// ---- orders ----
 	{Method: "GET", Path: "/admin/order/conditionSearch", Access: employee, Tag: "order", Summary: "Orders, newest first; rows carry orderDishes, orderDetailList is null",
@@ -168,7 +172,7 @@ var adminRoutes = []route{
 			param{Name: "beginTime", Type: "string", Description: "`yyyy-MM-dd HH:mm:ss`"},
 			param{Name: "endTime", Type: "string", Description: "`yyyy-MM-dd HH:mm:ss`"}),
 		Data: compat.PageResult[order.View]{}, Messages: cat(employeeMessages, []string{order.MsgTimeParamInvalidFormat}),
-		Example: &example{Path: "/admin/order/conditionSearch?page=1&pageSize=10&status=2", Answer: `{"code":1,"msg":null,"data":{"total":1,"records":[{"id":100000000000401,"number":"1764000000000001","status":2,"userId":100000000000201,"addressBookId":100000000000301,"orderTime":"2026-01-02 11:20","checkoutTime":"2026-01-02 11:20","payMethod":1,"payStatus":1,"amount":63.00,"remark":null,"userName":null,"phone":"13800138000","address":"北京市市辖区海淀区中关村大街1号","consignee":"张三","cancelReason":null,"rejectionReason":null,"cancelTime":null,"estimatedDeliveryTime":"2030-01-01 12:00","deliveryStatus":1,"deliveryTime":null,"packAmount":1,"tablewareNumber":1,"tablewareStatus":0,"orderDishes":"老坛酸菜鱼*1;","orderDetailList":null}]}}`}},
+		Example: &example{Path: "/admin/order/conditionSearch?page=1&pageSize=10&status=2", Answer: `{"code":1,"msg":null,"data":{"total":1,"records":[{"id":100000000000401,"number":"1764000000000001","status":2,"userId":100000000000201,"addressBookId":100000000000301,"orderTime":"2026-01-02 11:20","checkoutTime":"2026-01-02 11:20","payMethod":1,"payStatus":1,"amount":63.00,"remark":null,"userName":null,"phone":"13800138000","address":"北京市市辖区海淀区中关村大街1号","consignee":"张三","cancelReason":null,"rejectionReason":null,"cancelTime":null,"estimatedDeliveryTime":"2030-01-01 12:00","deliveryStatus":1,"deliveryTime":null,"packAmount":1,"deliveryFee":6.00,"tablewareNumber":1,"tablewareStatus":0,"channel":"miniprogram","tableNo":"","orderDishes":"老坛酸菜鱼*1;","orderDetailList":null}]}}`}},
 	{Method: "GET", Path: "/admin/order/statistics", Access: employee, Tag: "order", Summary: "How many orders wait to be confirmed, are confirmed, are on the way",
 		Data: order.Statistics{}, Messages: employeeMessages,
 		Example: &example{Path: "/admin/order/statistics", Answer: `{"code":1,"msg":null,"data":{"toBeConfirmed":1,"confirmed":0,"deliveryInProgress":0}}`}},

@@ -13,6 +13,9 @@ type (
 	customerLoginInput struct {
 		Code compat.Text `json:"code"`
 	}
+	browserLoginInput struct {
+		DeviceKey compat.Text `json:"deviceKey"`
+	}
 	// cartInput is ShoppingCartDTO: a dish (with its chosen flavors, comma-joined) or a set meal.
 	cartInput struct {
 		DishID     compat.ID   `json:"dishId"`
@@ -32,6 +35,11 @@ var userRoutes = []route{
 		Description: "In demo mode any code signs in (the same code, the same customer). Send the token as the `authentication` header.",
 		Body:        customerLoginInput{}, Data: customer.LoginResult{}, Messages: cat(bodyMessages, []string{customer.MsgLoginFailed}),
 		Example: &example{Path: "/user/user/login", Body: `{"code":"0a3Xk1ll2mFf5J0Ue4ml2ab7Yb0Xk1lc"}`, Answer: `{"code":1,"msg":null,"data":{"id":100000000000201,"openid":"mock-0a3Xk1ll2mFf5J0Ue4ml2ab7Yb0Xk1lc","token":"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9…"}}`}},
+	{Method: "POST", Path: "/user/user/browser-login", Access: public, Tag: "customer", Summary: "Customer sign-in from a browser, without WeChat (ours: the storefront at /order/)",
+		Description: "`deviceKey` is 43–128 base64url characters the browser makes once (crypto.getRandomValues) and keeps; the same key signs in the same customer, a new key registers one (new customers are limited per client address). Only a hash of the key is stored. The token works as the `authentication` header and for PocketBase realtime (`orders/<id>` of the customer's own orders).",
+		Body:        browserLoginInput{}, Data: customer.LoginResult{}, Messages: cat(bodyMessages, []string{customer.MsgDeviceKeyInvalid, customer.MsgTooManyNewCustomers})},
+	{Method: "GET", Path: "/user/shop/info", Access: public, Tag: "shop", Summary: "The shop's settings and how its customers may pay online (ours: the storefront)",
+		Data: order.ShopInfo{}},
 	{Method: "GET", Path: "/user/shop/status", Access: public, Tag: "shop", Summary: "Open (1) or closed (0)", Data: 0,
 		Example: &example{Path: "/user/shop/status", Answer: `{"code":1,"msg":null,"data":1}`}},
 	{Method: "GET", Path: "/user/shop/phone", Access: public, Tag: "shop", Summary: "The shop's phone number", Data: ""},
@@ -79,24 +87,29 @@ var userRoutes = []route{
 		Query: []param{{Name: "id", Type: "integer", Description: "address id (or a JSON body {id})"}}, Messages: []string{customer.MsgAddressIDRequired, customer.MsgAddressNotFound}},
 
 	{Method: "POST", Path: "/user/order/submit", Access: signedCustomer, Tag: "order", Summary: "Order the cart",
-		Description: "The server prices the cart itself: dishes and set meals at their current prices, plus the packing fee for every item, plus the delivery fee (shop settings). `amount` must be that total (the mini-program's double sum is accepted within floating-point noise); `packAmount` is ignored. Pay within 15 minutes.",
+		Description: "The server prices the cart itself: dishes and set meals at their current prices, plus the packing fee for every item, plus the delivery fee (shop settings). `amount` must be that total (the mini-program's double sum is accepted within floating-point noise); `packAmount` is ignored. Pay within 15 minutes. Ours: with `tableNo` (a dine-in order) no address is needed and there is no delivery fee; `payMethod` 3 (pay on delivery or at the counter) only while the shop allows it.",
 		Body:        order.SubmitInput{}, Data: order.SubmitResult{},
 		Messages: cat(bodyMessages, []string{order.MsgCartEmpty, order.MsgAddressEmpty, order.MsgShopClosed, order.MsgAmountChangedFormat,
 			order.MsgAmountChanged, order.MsgOrderItemOffSaleFormat, order.MsgOrderOutOfLimits, order.MsgTooManyUnpaidOrdersFormat,
-			order.MsgRemarkTooLong, order.MsgTablewareInvalid, order.MsgDeliveryStatusInvalid, order.MsgPayMethodInvalid, compat.MsgMoneySubCent}, cartLimitMessages),
+			order.MsgRemarkTooLong, order.MsgTablewareInvalid, order.MsgDeliveryStatusInvalid, order.MsgPayMethodInvalid, compat.MsgMoneySubCent,
+			order.MsgTableNoInvalid, order.MsgPayOnDeliveryOff}, cartLimitMessages),
 		Example: &example{Path: "/user/order/submit", Body: `{"addressBookId":100000000000301,"payMethod":1,"remark":"","estimatedDeliveryTime":"2030-01-01 12:00:00","deliveryStatus":1,"tablewareNumber":1,"tablewareStatus":0,"packAmount":1,"amount":63}`, Answer: `{"code":1,"msg":null,"data":{"id":100000000000401,"orderNumber":"1764000000000001","orderAmount":63.00,"orderTime":"2026-01-02 11:20"}}`, Refs: map[string]string{"100000000000301": "address"}}},
+	{Method: "GET", Path: "/user/order/quote", Access: signedCustomer, Tag: "order", Summary: "The server's own total of the cart, with its parts (ours: the storefront's checkout)",
+		Description: "Priced by the same code as submit: `amount` = dishAmount + packAmount + deliveryFee, and submit accepts that amount. With `tableNo` (a dine-in order) there is no delivery fee.",
+		Query: []param{{Name: "tableNo", Type: "string", Description: "table of a dine-in order: letters, digits, - and _, at most 16"}}, Data: order.PriceQuote{},
+		Messages: cat([]string{order.MsgCartEmpty, order.MsgTableNoInvalid}, cartLimitMessages)},
 	{Method: "PUT", Path: "/user/order/payment", Access: signedCustomer, Tag: "order", Summary: "Pay an order: answers the wx.requestPayment parameters",
-		Description: "With WeChat Pay the order is paid when WeChat calls /notify/paySuccess; in demo mode (mock payment) it is paid at once and the parameters are placeholders.",
+		Description: "With WeChat Pay the order is paid when WeChat calls /notify/paySuccess; in demo mode (mock payment) it is paid at once and the parameters are placeholders. Ours: a browser customer (no openid) gets WeChat Pay's Native mode, `codeUrl` to show as a QR code; `payMethod` 3 sends the order to the kitchen unpaid (pay on delivery or at the counter, when the shop allows it) and answers empty parameters.",
 		Body:        order.PayInput{}, Data: payment.ClientParams{},
 		Messages: cat(bodyMessages, []string{order.MsgOrderNumberRequired, order.MsgPayMethodInvalid, order.MsgOrderNotFound, order.MsgOrderPaid,
-			order.MsgOrderStatusError, order.MsgPaymentExpired, order.MsgPaymentUnavailable, order.MsgPaymentFailed}),
+			order.MsgOrderStatusError, order.MsgPaymentExpired, order.MsgPaymentUnavailable, order.MsgPaymentFailed, order.MsgPayOnDeliveryOff}),
 		Example: &example{Path: "/user/order/payment", Body: `{"orderNumber":"1764000000000001","payMethod":1}`, Answer: `{"code":1,"msg":null,"data":{"timeStamp":"","nonceStr":"","packageStr":"","signType":"","paySign":""}}`, Refs: map[string]string{"1764000000000001": "orderNumber"}}},
 	{Method: "GET", Path: "/user/order/historyOrders", Access: signedCustomer, Tag: "order", Summary: "The customer's orders with their items, newest first",
 		Query: append(pageParams, param{Name: "status", Type: "integer", Description: "order status; empty: all"}),
 		Data:  compat.PageResult[order.View]{}},
 	{Method: "GET", Path: "/user/order/orderDetail/{id}", Access: signedCustomer, Tag: "order", Summary: "One of the customer's orders with its items",
 		Data: order.View{}, Messages: []string{order.MsgOrderNotFound},
-		Example: &example{Path: "/user/order/orderDetail/100000000000401", Answer: `{"code":1,"msg":null,"data":{"id":100000000000401,"number":"1764000000000001","status":2,"userId":100000000000201,"addressBookId":100000000000301,"orderTime":"2026-01-02 11:20","checkoutTime":"2026-01-02 11:20","payMethod":1,"payStatus":1,"amount":63.00,"remark":null,"userName":null,"phone":"13800138000","address":"北京市市辖区海淀区中关村大街1号","consignee":"张三","cancelReason":null,"rejectionReason":null,"cancelTime":null,"estimatedDeliveryTime":"2030-01-01 12:00","deliveryStatus":1,"deliveryTime":null,"packAmount":1,"tablewareNumber":1,"tablewareStatus":0,"orderDishes":null,"orderDetailList":[{"id":100000000000402,"name":"老坛酸菜鱼","orderId":100000000000401,"dishId":100000000000251,"setmealId":null,"dishFlavor":"不要葱,微辣","number":1,"amount":56.00,"image":"http://127.0.0.1:8090/api/files/pbc_3607937828/100000000000901/demo_dish_51.png"}]}}`, Refs: map[string]string{"100000000000401": "order"}}},
+		Example: &example{Path: "/user/order/orderDetail/100000000000401", Answer: `{"code":1,"msg":null,"data":{"id":100000000000401,"number":"1764000000000001","status":2,"userId":100000000000201,"addressBookId":100000000000301,"orderTime":"2026-01-02 11:20","checkoutTime":"2026-01-02 11:20","payMethod":1,"payStatus":1,"amount":63.00,"remark":null,"userName":null,"phone":"13800138000","address":"北京市市辖区海淀区中关村大街1号","consignee":"张三","cancelReason":null,"rejectionReason":null,"cancelTime":null,"estimatedDeliveryTime":"2030-01-01 12:00","deliveryStatus":1,"deliveryTime":null,"packAmount":1,"deliveryFee":6.00,"tablewareNumber":1,"tablewareStatus":0,"channel":"miniprogram","tableNo":"","orderDishes":null,"orderDetailList":[{"id":100000000000402,"name":"老坛酸菜鱼","orderId":100000000000401,"dishId":100000000000251,"setmealId":null,"dishFlavor":"不要葱,微辣","number":1,"amount":56.00,"image":"http://127.0.0.1:8090/api/files/pbc_3607937828/100000000000901/demo_dish_51.png"}]}}`, Refs: map[string]string{"100000000000401": "order"}}},
 	{Method: "PUT", Path: "/user/order/cancel/{id}", Access: signedCustomer, Tag: "order", Summary: "Cancel an order not yet accepted; paid money is refunded",
 		Messages: orderIDMessages},
 	{Method: "POST", Path: "/user/order/repetition/{id}", Access: signedCustomer, Tag: "order", Summary: "Put a past order's items back into the cart",

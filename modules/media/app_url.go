@@ -33,6 +33,6 @@ func warnWithoutAppURL(app core.App) {
 // appURLAction is GET /admin/common/appUrl: the configured application URL without a trailing slash, or ""
 // while none is set (the console then uses the address it was opened at).
 func appURLAction(e *core.RequestEvent) (any, error) {
-	base, _ := appURL(e.App)
+	base, _ := AppURL(e.App)
 	return base, nil
 }
