@@ -3,8 +3,8 @@ package apidocs_test
 import (
 	"encoding/json"
 	"net/http"
-	"regexp"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
