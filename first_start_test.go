@@ -3,8 +3,8 @@ package main
 import (
 	"bufio"
 	"io"
-	"net/http"
 	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"regexp"
