@@ -1,5 +1,5 @@
-// Package ui holds the browser apps embedded in the binary: the staff console at /console/ and the vendored
-// libraries they share at /vendor/.
+// Package ui holds the browser apps embedded in the binary: the staff console at /console/, the customers'
+// storefront at /order/, and the vendored libraries they share at /vendor/.
 package ui
 
 import (
@@ -11,16 +11,20 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 )
 
-//go:embed console vendor
+//go:embed console storefront vendor
 var files embed.FS
 
-// Register serves the console at /console/, the shared libraries at /vendor/, and sends / to the console.
+// Register serves the console at /console/, the storefront at /order/, the shared libraries at /vendor/, and
+// sends / to the console. The storefront and the libraries are gzipped: customers open the storefront on phones
+// over mobile networks, where its first load's size is what they wait for.
 func Register(app core.App) {
 	console, _ := fs.Sub(files, "console")
+	storefront, _ := fs.Sub(files, "storefront")
 	vendor, _ := fs.Sub(files, "vendor")
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		se.Router.GET("/console/{path...}", apis.Static(console, true))
-		se.Router.GET("/vendor/{path...}", apis.Static(vendor, false))
+		se.Router.GET("/order/{path...}", apis.Static(storefront, true)).Bind(apis.Gzip())
+		se.Router.GET("/vendor/{path...}", apis.Static(vendor, false)).Bind(apis.Gzip())
 		se.Router.GET("/{$}", func(e *core.RequestEvent) error {
 			return e.Redirect(http.StatusFound, "/console/")
 		})
