@@ -1,5 +1,5 @@
-// Package customer holds the mini-program's customers: WeChat sign-in with auto-registration, and their
-// address books.
+// Package customer holds the customers: sign-in with WeChat (the mini-program) or a browser's device key (the
+// storefront), both registering on the first visit, and their address books.
 package customer
 
 import (
@@ -71,7 +71,7 @@ func Login(ctx context.Context, app core.App, sessions wechat.Sessions, code str
 		app.Logger().Warn("customer login failed", "reason", err.Error())
 		return LoginResult{}, compat.Fail(MsgLoginFailed)
 	}
-	user, err := findOrRegister(app, openid)
+	user, err := findOrRegister(app, "openid", openid, nil)
 	if err != nil {
 		return LoginResult{}, err
 	}
@@ -82,38 +82,44 @@ func Login(ctx context.Context, app core.App, sessions wechat.Sessions, code str
 	return LoginResult{ID: compat.ParseID(user.Id), OpenID: openid, Token: token}, nil
 }
 
-// findOrRegister returns the customer with openid, creating them if needed. Two first logins at once both
-// try to create; the unique openid index lets one win, and the other finds the winner's record.
-func findOrRegister(app core.App, openid string) (*core.Record, error) {
-	user, err := findByOpenID(app, openid)
+// findOrRegister returns the customer whose field (openid or device_key_hash) is value, creating them if needed;
+// mayCreate (nil: always) may refuse the creation. Two first logins at once both try to create; the field's
+// unique index lets one win, and the other finds the winner's record.
+func findOrRegister(app core.App, field, value string, mayCreate func() error) (*core.Record, error) {
+	user, err := findBy(app, field, value)
 	if err == nil || !errors.Is(err, sql.ErrNoRows) {
 		return user, err
+	}
+	if mayCreate != nil {
+		if err := mayCreate(); err != nil {
+			return nil, err
+		}
 	}
 	col, err := app.FindCachedCollectionByNameOrId(auth.UsersCollection)
 	if err != nil {
 		return nil, err
 	}
 	user = core.NewRecord(col)
-	user.Set("openid", openid)
+	user.Set(field, value)
 	// PocketBase auth records need a password; customers never use one (password sign-in is off for users).
 	user.SetRandomPassword()
 	saveErr := app.Save(user)
 	if saveErr == nil {
 		return user, nil
 	}
-	if existing, err := findByOpenID(app, openid); err == nil {
+	if existing, err := findBy(app, field, value); err == nil {
 		return existing, nil
 	}
 	return nil, saveErr
 }
 
-// findByOpenID looks the customer up in idx_users_openid. That index is partial (customers made in the dashboard
-// have no openid), and SQLite uses a partial index only when the query repeats its condition: it cannot tell that
-// a bound parameter is never empty.
-func findByOpenID(app core.App, openid string) (*core.Record, error) {
+// findBy looks the customer up in the field's partial unique index (idx_users_openid, idx_users_device_key_hash:
+// customers of the other kind, and those made in the dashboard, have the field empty). SQLite uses a partial
+// index only when the query repeats its condition: it cannot tell that a bound parameter is never empty.
+func findBy(app core.App, field, value string) (*core.Record, error) {
 	user := &core.Record{}
-	err := app.RecordQuery(auth.UsersCollection).AndWhere(dbx.HashExp{"openid": openid}).
-		AndWhere(dbx.NewExp("openid != ''")).Limit(1).One(user)
+	err := app.RecordQuery(auth.UsersCollection).AndWhere(dbx.HashExp{field: value}).
+		AndWhere(dbx.NewExp(field + " != ''")).Limit(1).One(user)
 	if err != nil {
 		return nil, err
 	}

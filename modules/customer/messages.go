@@ -11,4 +11,7 @@ const (
 	MsgAddressIDRequired      = "地址id不能为空"
 	MsgAddressPhoneRequired   = "手机号不能为空"
 	MsgTooManyAddressesFormat = "最多保存%d个收货地址，请先删除不用的地址"
+
+	MsgDeviceKeyInvalid    = "设备标识无效，请刷新页面重试"
+	MsgTooManyNewCustomers = "新顾客注册过于频繁，请稍后再试"
 )

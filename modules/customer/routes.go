@@ -10,7 +10,7 @@ import (
 	"myrestaurant/modules/wechat"
 )
 
-func bindRoutes(se *core.ServeEvent, sessions wechat.Sessions) {
+func bindRoutes(se *core.ServeEvent, sessions wechat.Sessions, newCustomers *newCustomerLimit) {
 	se.Router.POST("/user/user/login", compat.Handle(func(e *core.RequestEvent) (any, error) {
 		var in struct {
 			Code compat.Text `json:"code"`
@@ -19,6 +19,15 @@ func bindRoutes(se *core.ServeEvent, sessions wechat.Sessions) {
 			return nil, err
 		}
 		return Login(e.Request.Context(), e.App, sessions, in.Code.Value)
+	}))
+	se.Router.POST("/user/user/browser-login", compat.Handle(func(e *core.RequestEvent) (any, error) {
+		var in struct {
+			DeviceKey compat.Text `json:"deviceKey"`
+		}
+		if err := compat.DecodeBody(e, &in); err != nil {
+			return nil, err
+		}
+		return BrowserLogin(e.App, newCustomers, e.RealIP(), in.DeviceKey.Value)
 	}))
 
 	g := se.Router.Group("/user/addressBook").BindFunc(auth.RequireCustomer)

@@ -28,4 +28,6 @@ const (
 	MsgOrderOutOfLimits          = "订单内容超出限制，请调整购物车后重新下单"
 	MsgTooManyUnpaidOrdersFormat = "您已有%d笔待付款订单，请先支付或取消后再下单"
 	MsgPaymentExpired            = "订单已超时，已自动取消，请重新下单"
+	MsgTableNoInvalid            = "桌号无效，请重新扫描桌上的二维码"
+	MsgPayOnDeliveryOff          = "本店暂不支持货到付款/到店付款，请选择在线支付"
 )

@@ -11,7 +11,8 @@ import (
 )
 
 // View is the OrderVO JSON of the contract: the Orders row plus orderDishes (only in the staff search) and
-// orderDetailList (everywhere else). Exactly the original's fields; packAmount and tablewareNumber are never null.
+// orderDetailList (everywhere else). The original's fields, packAmount and tablewareNumber never null, and two of
+// ours the original clients ignore: channel and tableNo.
 type View struct {
 	ID                    compat.ID    `json:"id"`
 	Number                string       `json:"number"`
@@ -37,6 +38,8 @@ type View struct {
 	PackAmount            int          `json:"packAmount"`
 	TablewareNumber       int          `json:"tablewareNumber"`
 	TablewareStatus       int          `json:"tablewareStatus"`
+	Channel               string       `json:"channel"` // ours: "miniprogram" or "web"
+	TableNo               string       `json:"tableNo"` // ours: the table of a dine-in order, "" for delivery
 	OrderDishes           *string      `json:"orderDishes"`
 	OrderDetailList       DetailList   `json:"orderDetailList"`
 }
@@ -92,6 +95,8 @@ func viewOf(o *Order) View {
 		PackAmount:            o.PackAmount(),
 		TablewareNumber:       o.TablewareNumber(),
 		TablewareStatus:       o.TablewareStatus(),
+		Channel:               o.Channel(),
+		TableNo:               o.TableNo(),
 	}
 }
 

@@ -34,6 +34,8 @@ const (
 	colDeliveryFee           = "delivery_fee"
 	colTablewareNumber       = "tableware_number"
 	colTablewareStatus       = "tableware_status"
+	colChannel               = "channel"  // "miniprogram" or "web"; "" (orders from before) reads as miniprogram
+	colTableNo               = "table_no" // the table of a dine-in order, "" for delivery
 	colCreated               = "created"
 	colUpdated               = "updated"
 )
@@ -91,8 +93,17 @@ func (o *Order) PackAmount() int         { return o.GetInt(colPackAmount) }
 func (o *Order) DeliveryFee() int64      { return int64(o.GetInt(colDeliveryFee)) }
 func (o *Order) TablewareNumber() int    { return o.GetInt(colTablewareNumber) }
 func (o *Order) TablewareStatus() int    { return o.GetInt(colTablewareStatus) }
+func (o *Order) TableNo() string         { return o.GetString(colTableNo) }
 func (o *Order) EstimatedDeliveryTime() time.Time {
 	return o.GetDateTime(colEstimatedDeliveryTime).Time()
+}
+
+// Channel is where the order was placed: ChannelMiniProgram or ChannelWeb.
+func (o *Order) Channel() string {
+	if c := o.GetString(colChannel); c != "" {
+		return c
+	}
+	return ChannelMiniProgram
 }
 
 // The state machine moves status in SQL (transition.apply); these are the fields a step sets besides it.

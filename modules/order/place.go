@@ -253,7 +253,7 @@ func placeQuoted(tx core.App, q quote) (SubmitResult, error) {
 var insertOrderSQL = func() string {
 	columns := []string{colID, colNumber, colStatus, colUser, colAddressBook, colOrderTime, colPayMethod, colPayStatus,
 		colAmount, colRemark, colPhone, colAddress, colUserName, colConsignee, colEstimatedDeliveryTime, colDeliveryStatus,
-		colPackAmount, colDeliveryFee, colTablewareNumber, colTablewareStatus, colCreated, colUpdated}
+		colPackAmount, colDeliveryFee, colTablewareNumber, colTablewareStatus, colChannel, colTableNo, colCreated, colUpdated}
 	names, values := make([]string, len(columns)), make([]string, len(columns))
 	for i, c := range columns {
 		names[i], values[i] = "[["+c+"]]", "{:"+c+"}"
@@ -286,6 +286,8 @@ func insertOrder(tx core.App, q quote) (id, number string, err error) {
 		colDeliveryFee:           b.delivery,
 		colTablewareNumber:       in.TablewareNumber.Value,
 		colTablewareStatus:       in.TablewareStatus.Value,
+		colChannel:               in.Channel,
+		colTableNo:               in.TableNo.Value,
 		colCreated:               now,
 		colUpdated:               now,
 	}

@@ -12,10 +12,10 @@ import (
 	"myrestaurant/internal/apptest"
 )
 
-// The OrderVO keys of the contract, exactly.
-var orderKeys = []string{"address", "addressBookId", "amount", "cancelReason", "cancelTime", "checkoutTime", "consignee",
+// The OrderVO keys of the contract, exactly, and ours: channel and tableNo.
+var orderKeys = []string{"address", "addressBookId", "amount", "cancelReason", "cancelTime", "channel", "checkoutTime", "consignee",
 	"deliveryStatus", "deliveryTime", "estimatedDeliveryTime", "id", "number", "orderDetailList", "orderDishes", "orderTime",
-	"packAmount", "payMethod", "payStatus", "phone", "rejectionReason", "remark", "status", "tablewareNumber",
+	"packAmount", "payMethod", "payStatus", "phone", "rejectionReason", "remark", "status", "tableNo", "tablewareNumber",
 	"tablewareStatus", "userId", "userName"}
 
 var detailKeys = []string{"amount", "dishFlavor", "dishId", "id", "image", "name", "number", "orderId", "setmealId"}

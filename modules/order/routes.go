@@ -24,6 +24,10 @@ func bindRoutes(se *core.ServeEvent) {
 	u.PUT("/cancel/{id}", compat.Handle(customerCancelAction))
 	u.POST("/repetition/{id}", repetitionAction)
 	u.GET("/reminder/{id}", compat.Handle(reminderAction))
+	u.GET("/quote", compat.Handle(quoteAction)) // ours, for the storefront's checkout
+
+	// Ours: the storefront reads it before the customer signs in.
+	se.Router.GET("/user/shop/info", compat.Handle(func(e *core.RequestEvent) (any, error) { return Info(e.App) }))
 
 	a := se.Router.Group("/admin/order").BindFunc(auth.RequireEmployee)
 	a.GET("/conditionSearch", compat.Handle(searchAction))
@@ -44,7 +48,12 @@ func submitAction(e *core.RequestEvent) (any, error) {
 	if err := compat.DecodeBody(e, &in); err != nil {
 		return nil, err
 	}
+	in.Channel = channelOf(e.Auth)
 	return Submit(e.App, auth.AuthID(e), in)
+}
+
+func quoteAction(e *core.RequestEvent) (any, error) {
+	return QuoteCart(e.App, auth.AuthID(e), compat.Query(e, "tableNo"))
 }
 
 func paymentAction(e *core.RequestEvent) (any, error) {

@@ -2,6 +2,7 @@ package order
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -27,6 +28,10 @@ type SubmitInput struct {
 	TablewareNumber       compat.Int   `json:"tablewareNumber"`
 	TablewareStatus       compat.Int   `json:"tablewareStatus"`
 	Amount                compat.Money `json:"amount"`
+	TableNo               compat.Text  `json:"tableNo"` // ours: a dine-in order for this table, with no address
+
+	// Channel is where the customer orders from (ChannelMiniProgram or ChannelWeb), from their account, not the body.
+	Channel string `json:"-"`
 }
 
 // Limits of the orders columns that the client fills.
@@ -36,19 +41,36 @@ const (
 	maxTablewareNumber = 1000
 )
 
-// Pay methods of the contract.
+// Pay methods of the contract, and ours.
 const (
-	PayWeChat = 1
-	PayAlipay = 2
+	PayWeChat     = 1
+	PayAlipay     = 2
+	PayOnDelivery = 3 // ours: cash or card on delivery or at the counter, when the shop allows it
 )
+
+// Where an order comes from.
+const (
+	ChannelMiniProgram = "miniprogram"
+	ChannelWeb         = "web" // the storefront in a browser
+)
+
+// tableNoPattern is a table's name on its QR code: letters (any script), digits, - and _, at most 16.
+var tableNoPattern = regexp.MustCompile(`^[\p{L}\p{N}_-]{1,16}$`)
 
 // check fills in the original's defaults and refuses values the columns cannot hold.
 func (in *SubmitInput) check() error {
 	if !in.PayMethod.Valid {
 		in.PayMethod = compat.IntOf(PayWeChat)
 	}
-	if v := in.PayMethod.Value; v != PayWeChat && v != PayAlipay {
+	if v := in.PayMethod.Value; v != PayWeChat && v != PayAlipay && v != PayOnDelivery {
 		return compat.Fail(MsgPayMethodInvalid)
+	}
+	in.TableNo.Value = strings.TrimSpace(in.TableNo.Value)
+	if in.TableNo.Value != "" && !tableNoPattern.MatchString(in.TableNo.Value) {
+		return compat.Fail(MsgTableNoInvalid)
+	}
+	if in.Channel == "" {
+		in.Channel = ChannelMiniProgram
 	}
 	if utf8.RuneCountInString(in.Remark.Value) > maxRemark {
 		return compat.Fail(MsgRemarkTooLong)
@@ -77,8 +99,9 @@ type line struct {
 	sellable menu.Sellable
 }
 
-// bill is what an order costs: the food at today's menu prices, the packing fee per item and the delivery fee,
-// the same sums the original mini-program shows.
+// bill is what an order costs: the food at today's menu prices, the packing fee per item and the delivery fee
+// (none for a table), the same sums the original mini-program shows. total is the one place an order's amount
+// is summed, for the quote, the submit and the order row.
 type bill struct {
 	lines    []line
 	food     int64 // cents
@@ -91,10 +114,18 @@ func (b bill) total() int64 { return b.food + b.packing + b.delivery }
 // packAmount is the packing fee in whole yuan, the unit of the original's pack_amount column.
 func (b bill) packAmount() int64 { return (b.packing + 50) / 100 }
 
+// deliveryFee is the shop's delivery fee, or nothing for an order served at a table.
+func deliveryFee(s shop.Settings, tableNo string) int64 {
+	if tableNo != "" {
+		return 0
+	}
+	return s.DeliveryFee.Cents
+}
+
 // priceCart prices the cart from the current menu. Items that are off sale or deleted cannot be ordered; the
 // message names them all, so the customer knows what to take out of the cart.
-func priceCart(app core.App, items []cart.Item, s shop.Settings) (bill, error) {
-	b := bill{delivery: s.DeliveryFee.Cents}
+func priceCart(app core.App, items []cart.Item, s shop.Settings, tableNo string) (bill, error) {
+	b := bill{delivery: deliveryFee(s, tableNo)}
 	var offSale []string
 	for _, it := range items {
 		sellable, err := menu.FindSellable(app, it.DishID, it.SetmealID)
@@ -124,7 +155,7 @@ var errQuoteStale = errors.New("order: the cart changed while the order was pric
 const maxQuoteAttempts = 3
 
 // Submit places the customer's cart as a new order waiting for payment: the shop must be open, the address the
-// customer's, the cart not empty and everything in it on sale; the order is priced on the server and must cost
+// customer's (no address for a table's order), the cart not empty and everything in it on sale; the order is priced on the server and must cost
 // what the customer saw (the client's amount); the address, the customer's name and the items' names, prices and
 // pictures are copied into the order, and the cart is emptied.
 //
@@ -178,12 +209,18 @@ func quoteOrder(app core.App, userID compat.ID, in SubmitInput) (quote, error) {
 	if q.settings.Status != shop.Open {
 		return quote{}, compat.Fail(MsgShopClosed)
 	}
-	q.delivery, err = customer.FindDelivery(app, userID, in.AddressBookID)
-	if errors.Is(err, customer.ErrAddressNotFound) {
-		return quote{}, compat.Fail(MsgAddressEmpty)
+	if in.PayMethod.Value == PayOnDelivery && !q.settings.PayOnDelivery {
+		return quote{}, compat.Fail(MsgPayOnDeliveryOff)
 	}
-	if err != nil {
-		return quote{}, err
+	// A table's order is served at the table: no address (its consignee and phone stay empty).
+	if in.TableNo.Value == "" {
+		q.delivery, err = customer.FindDelivery(app, userID, in.AddressBookID)
+		if errors.Is(err, customer.ErrAddressNotFound) {
+			return quote{}, compat.Fail(MsgAddressEmpty)
+		}
+		if err != nil {
+			return quote{}, err
+		}
 	}
 	if q.cart, err = cart.Items(app, userID); err != nil {
 		return quote{}, err
@@ -194,7 +231,7 @@ func quoteOrder(app core.App, userID compat.ID, in SubmitInput) (quote, error) {
 	if err := checkUnpaidOrders(app, userID, q.now); err != nil {
 		return quote{}, err
 	}
-	if q.bill, err = priceCart(app, q.cart, q.settings); err != nil {
+	if q.bill, err = priceCart(app, q.cart, q.settings, in.TableNo.Value); err != nil {
 		return quote{}, err
 	}
 	if in.Amount.Valid && in.Amount.Cents != q.bill.total() {

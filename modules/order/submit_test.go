@@ -111,7 +111,7 @@ func TestSubmitRefusals(t *testing.T) {
 
 	// The route answers SubmitInput.check's refusals (every one is TestSubmitInputCheck).
 	body = f.submitBody(s, amount)
-	body["payMethod"] = 3
+	body["payMethod"] = 4
 	expect(t, "pay method", f.customerCall(s, "POST", "/user/order/submit", body), MsgPayMethodInvalid)
 	body = f.submitBody(s, amount)
 	body["estimatedDeliveryTime"] = "tomorrow"
@@ -237,13 +237,20 @@ func TestSubmitInputCheck(t *testing.T) {
 		then SubmitInput // the input after an accepted check
 	}{
 		{name: "defaults", in: SubmitInput{},
-			then: SubmitInput{PayMethod: compat.IntOf(PayWeChat), DeliveryStatus: compat.IntOf(1), TablewareStatus: compat.IntOf(1)}},
+			then: SubmitInput{PayMethod: compat.IntOf(PayWeChat), DeliveryStatus: compat.IntOf(1), TablewareStatus: compat.IntOf(1),
+				Channel: ChannelMiniProgram}},
 		{name: "given values kept",
 			in: SubmitInput{PayMethod: compat.IntOf(PayAlipay), DeliveryStatus: compat.IntOf(0), TablewareStatus: compat.IntOf(0),
 				TablewareNumber: compat.IntOf(maxTablewareNumber), Remark: compat.Text{Value: strings.Repeat("辣", maxRemark), Valid: true}},
 			then: SubmitInput{PayMethod: compat.IntOf(PayAlipay), DeliveryStatus: compat.IntOf(0), TablewareStatus: compat.IntOf(0),
-				TablewareNumber: compat.IntOf(maxTablewareNumber), Remark: compat.Text{Value: strings.Repeat("辣", maxRemark), Valid: true}}},
-		{name: "unknown pay method", in: SubmitInput{PayMethod: compat.IntOf(3)}, want: MsgPayMethodInvalid},
+				TablewareNumber: compat.IntOf(maxTablewareNumber), Remark: compat.Text{Value: strings.Repeat("辣", maxRemark), Valid: true},
+				Channel: ChannelMiniProgram}},
+		{name: "a table, trimmed, from the storefront",
+			in: SubmitInput{PayMethod: compat.IntOf(PayOnDelivery), TableNo: compat.Text{Value: " 包间3 ", Valid: true}, Channel: ChannelWeb},
+			then: SubmitInput{PayMethod: compat.IntOf(PayOnDelivery), DeliveryStatus: compat.IntOf(1), TablewareStatus: compat.IntOf(1),
+				TableNo: compat.Text{Value: "包间3", Valid: true}, Channel: ChannelWeb}},
+		{name: "a table with a space", in: SubmitInput{TableNo: compat.Text{Value: "1 2", Valid: true}}, want: MsgTableNoInvalid},
+		{name: "unknown pay method", in: SubmitInput{PayMethod: compat.IntOf(4)}, want: MsgPayMethodInvalid},
 		{name: "pay method zero", in: SubmitInput{PayMethod: compat.IntOf(0)}, want: MsgPayMethodInvalid},
 		{name: "remark too long", in: SubmitInput{Remark: compat.Text{Value: strings.Repeat("辣", maxRemark+1), Valid: true}},
 			want: MsgRemarkTooLong},

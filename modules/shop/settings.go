@@ -31,6 +31,8 @@ type Settings struct {
 	DeliveryFee compat.Money `json:"deliveryFee"`
 	PackingFee  compat.Money `json:"packingFee"` // per item
 	TimeZone    string       `json:"timeZone"`
+
+	PayOnDelivery bool `json:"payOnDelivery"` // customers may choose to pay on delivery / at the counter
 }
 
 // record returns the one shop record; the first migration creates it.
@@ -44,8 +46,8 @@ func record(app core.App) (*core.Record, error) {
 func Load(app core.App) (Settings, error) {
 	var s Settings
 	var delivery, packing int64
-	err := sqlite.HotRow(app, "SELECT name, phone, address, status, delivery_fee, packing_fee, time_zone FROM shop LIMIT 1", nil,
-		&s.Name, &s.Phone, &s.Address, &s.Status, &delivery, &packing, &s.TimeZone)
+	err := sqlite.HotRow(app, "SELECT name, phone, address, status, delivery_fee, packing_fee, time_zone, pay_on_delivery FROM shop LIMIT 1", nil,
+		&s.Name, &s.Phone, &s.Address, &s.Status, &delivery, &packing, &s.TimeZone, &s.PayOnDelivery)
 	s.DeliveryFee, s.PackingFee = compat.Cents(delivery), compat.Cents(packing)
 	return s, err
 }
@@ -59,6 +61,8 @@ func settingsOf(r *core.Record) Settings {
 		DeliveryFee: compat.Cents(int64(r.GetInt("delivery_fee"))),
 		PackingFee:  compat.Cents(int64(r.GetInt("packing_fee"))),
 		TimeZone:    r.GetString("time_zone"),
+
+		PayOnDelivery: r.GetBool("pay_on_delivery"),
 	}
 }
 
@@ -89,6 +93,8 @@ type SettingsInput struct {
 	DeliveryFee compat.Money `json:"deliveryFee"`
 	PackingFee  compat.Money `json:"packingFee"`
 	TimeZone    compat.Text  `json:"timeZone"`
+
+	PayOnDelivery *bool `json:"payOnDelivery"`
 }
 
 // Update saves the changed settings. A time zone must be an IANA name such as Asia/Shanghai.
@@ -117,6 +123,9 @@ func Update(app core.App, in SettingsInput) (Settings, error) {
 			return Settings{}, compat.Failf(MsgTimeZoneInvalidFormat, name)
 		}
 		r.Set("time_zone", name)
+	}
+	if in.PayOnDelivery != nil {
+		r.Set("pay_on_delivery", *in.PayOnDelivery)
 	}
 	if err := compat.Save(app, r); err != nil {
 		return Settings{}, err
