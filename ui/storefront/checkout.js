@@ -135,7 +135,7 @@ export async function renderCheckout(root) {
           h('span', { class: 'muted' }, `× ${l.number}`), h('span', { class: 'price' }, money(l.number * Number(l.amount))))),
         quote ? h('div', { class: 'amounts', id: 'quote' },
           h('div', null, h('span', null, t('菜品')), h('span', null, money(quote.dishAmount))),
-          h('div', null, h('span', null, t('打包费')), h('span', null, money(quote.packAmount))),
+          h('div', null, h('span', null, t('打包费')), h('span', null, money(quote.packingFee))),
           table ? null : h('div', null, h('span', null, t('配送费')), h('span', null, money(quote.deliveryFee))),
           h('div', { class: 'total' }, h('span', null, t('合计')), h('span', { id: 'quote-amount' }, money(quote.amount)))) : null,
         quoteError ? h('div', { class: 'problem', role: 'alert', id: 'quote-error' }, h('p', null, quoteError),

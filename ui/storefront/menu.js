@@ -128,12 +128,22 @@ function cartSheet() {
   draw();
 }
 
+// cartIcon is drawn, not an emoji: phones without a colour emoji font would show a box.
+function cartIcon() {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', '24');
+  svg.setAttribute('height', '24');
+  svg.innerHTML = '<path fill="#ffc200" d="M7 18a2 2 0 1 0 0 4 2 2 0 0 0 0-4zm10 0a2 2 0 1 0 0 4 2 2 0 0 0 0-4zM5.2 4H2V2h4.8l.9 2H21l-3.4 8.6a2 2 0 0 1-1.9 1.4H8.1l-.9 1.8V16H19v2H6a1 1 0 0 1-.9-1.5l1.4-2.7L5.2 4z"/>';
+  return svg;
+}
+
 export function cartBar() {
   const count = cart.count();
   const open = shopOpen();
   return h('footer', { class: 'cartbar' },
     h('button', { class: 'cart-icon', id: 'cart-open', 'aria-label': t('购物车'), disabled: !count, onclick: cartSheet },
-      '🛒', count ? h('span', { class: 'badge', id: 'cart-count' }, count) : null),
+      cartIcon(), count ? h('span', { class: 'badge', id: 'cart-count' }, count) : null),
     h('div', { class: 'cart-total' }, count ? money(cart.total()) : h('span', { class: 'muted' }, t('购物车是空的')),
       count && !tableNo() ? h('div', { class: 'muted small' }, `${t('配送费')} ${money(shop().deliveryFee)}`) : null),
     h('button', {
@@ -147,14 +157,14 @@ export async function renderMenu(root) {
   const cats = h('nav', { class: 'cats' });
   const bar = h('div', { class: 'cartbar-slot' });
   const s = shop();
-  root.replaceChildren(
+  root.replaceChildren(...[
     topBar(),
     shopOpen() ? null : h('div', { class: 'closed-banner', role: 'alert', id: 'shop-closed' },
       h('strong', null, t('本店已打烊')), h('span', null, t('暂不接单，营业后再来吧'))),
     tableNo() || !s.deliveryFee ? null : h('div', { class: 'shop-meta muted small' },
       `${t('配送费')} ${money(s.deliveryFee)} · ${t('打包费')} ${money(s.packingFee)}/${t('份')}`),
     h('main', { class: 'menu' }, cats, dishes),
-    bar);
+    bar].filter(Boolean));
   const drawBar = () => bar.replaceChildren(cartBar());
   let shown = [];
   const drawItems = () => dishes.replaceChildren(...(shown.length ? shown.map(itemCard) : [h('p', { class: 'muted empty' }, '—')]));

@@ -98,7 +98,7 @@ export async function renderOrder(root, { id }) {
     }
     const cancelled = o.status === OrderStatus.Cancelled || o.status === OrderStatus.Refunded;
     head.className = `card status-card s${o.status}`;
-    head.replaceChildren(
+    head.replaceChildren(...[
       h('h2', { id: 'order-status', 'data-status': String(o.status) }, statusTitle(o)),
       note,
       cancelled ? null : steps(o),
@@ -108,7 +108,8 @@ export async function renderOrder(root, { id }) {
         o.status === OrderStatus.ToConfirm ? h('button', { id: 'remind', onclick: () => remind(o.id) }, t('催单')) : null,
         o.status >= OrderStatus.Unpaid && o.status <= OrderStatus.Delivering ? h('button', { id: 'cancel-order', onclick: cancel }, t('取消订单')) : null,
         o.status !== OrderStatus.Refunded ? h('button', { id: 'order-again', onclick: () => orderAgain(o.id) }, t('再来一单')) : null,
-        shop().phone ? h('button', { class: 'ghost', onclick: callShop }, t('联系商家')) : null));
+        shop().phone ? h('button', { class: 'ghost', onclick: callShop }, t('联系商家')) : null),
+    ].filter(Boolean));
     const code = o.status === OrderStatus.Unpaid ? nativeCode(o.number) : '';
     if (code) {
       qrCode(code).then((qr) => head.querySelector('.pay-slot')?.replaceChildren(qr,

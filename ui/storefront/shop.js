@@ -12,9 +12,9 @@ export function shop() { return info || {}; }
 
 export function shopOpen() { return !!info && Number(info.status) === 1; }
 
-// tableNo is the table of a dine-in link (/order/?table=12), or '' for delivery. The server's column holds 16
-// characters; anything else in the link is ignored rather than sent.
+// tableNo is the table of a dine-in link (/order/?table=12), or '' for delivery: letters, digits, - and _, at
+// most 16, as the server takes them; anything else in the link is ignored rather than sent.
 export function tableNo() {
-  const v = new URLSearchParams(location.search).get('table') || '';
-  return /^[A-Za-z0-9-]{1,16}$/.test(v) ? v : '';
+  const v = (new URLSearchParams(location.search).get('table') || '').trim();
+  return /^[\p{L}\p{N}_-]{1,16}$/u.test(v) ? v : '';
 }

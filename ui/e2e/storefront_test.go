@@ -1,0 +1,332 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/device"
+	"github.com/pocketbase/pocketbase/core"
+
+	"myrestaurant/internal/apptest"
+	"myrestaurant/modules"
+	"myrestaurant/modules/config"
+	"myrestaurant/ui"
+)
+
+// storefrontApp is a demo shop (the demo menu, open, mock payment) with the storefront, served on a real port,
+// and the token of a staff member working it from another session.
+func storefrontApp(t *testing.T) (app core.App, base, staffToken string) {
+	t.Helper()
+	app = apptest.New(t, func(app core.App) {
+		if err := modules.Register(app, &config.Config{Demo: true}); err != nil {
+			t.Fatal(err)
+		}
+		ui.Register(app)
+	})
+	base = apptest.Serve(t, app)
+	_, staffToken = apptest.Employee(t, app, "owner", 1)
+	return app, base, staffToken
+}
+
+// phone starts headless Chromium as a phone (iPhone X: 375×812, mobile, touch) with an empty profile.
+func phone(t *testing.T, chromium string) (context.Context, *consoleErrors) {
+	t.Helper()
+	ctx, errs := browser(t, chromium)
+	run(t, ctx, "phone", chromedp.Emulate(device.IPhoneX))
+	return ctx, errs
+}
+
+// phoneShot saves what the phone's screen shows under test-artifacts.
+func phoneShot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	var buf []byte
+	c, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := chromedp.Run(c, chromedp.Sleep(400*time.Millisecond), chromedp.CaptureScreenshot(&buf)); err != nil {
+		t.Logf("screenshot %s: %v", name, err)
+		return
+	}
+	if err := os.MkdirAll(artifacts, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(artifacts, "storefront-"+name+".png"), buf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// text waits until the element sel exists and its text contains want.
+func text(sel, want string) chromedp.Action {
+	return evalTrue(fmt.Sprintf(`(() => { const el = document.querySelector(%q); return !!el && el.textContent.includes(%q); })()`, sel, want))
+}
+
+// jsClick clicks the element sel as a tap would, once it is there.
+func jsClick(sel string) chromedp.Action {
+	return evalTrue(fmt.Sprintf(`(() => { const el = document.querySelector(%q); if (!el || el.disabled) return false; el.click(); return true; })()`, sel))
+}
+
+// customerToken is the token the storefront signed in with in this browser.
+func customerToken(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	var tok string
+	run(t, ctx, "read token", chromedp.Evaluate(`localStorage.getItem('myrestaurant.storefront.token') || ''`, &tok))
+	if tok == "" {
+		t.Fatal("the storefront holds no customer token")
+	}
+	return tok
+}
+
+type storefrontOrder struct {
+	ID          json.Number `json:"id"`
+	Number      string      `json:"number"`
+	Status      int         `json:"status"`
+	PayMethod   int         `json:"payMethod"`
+	PayStatus   int         `json:"payStatus"`
+	Amount      float64     `json:"amount"`
+	TableNo     string      `json:"tableNo"`
+	Channel     string      `json:"channel"`
+	Address     string      `json:"address"`
+	Remark      string      `json:"remark"`
+	Tableware   int         `json:"tablewareNumber"`
+	DeliveryFee float64     `json:"deliveryFee"`
+}
+
+// lastOrder is the customer's newest order as the compat API gives it.
+func lastOrder(t *testing.T, base, token string) storefrontOrder {
+	t.Helper()
+	r := ok(t, "history", apptest.Call(t, "GET", base+"/user/order/historyOrders?page=1&pageSize=1", nil, "authentication", token))
+	var page struct {
+		Records []storefrontOrder `json:"records"`
+	}
+	if err := json.Unmarshal(r.Data, &page); err != nil || len(page.Records) == 0 {
+		t.Fatalf("history: %s (%v)", r.Data, err)
+	}
+	return page.Records[0]
+}
+
+// firstLoad counts what the browser fetches: requests and bytes on the wire (headers and bodies, compressed).
+type firstLoad struct {
+	mu       sync.Mutex
+	requests map[network.RequestID]string
+	bytes    map[network.RequestID]float64
+}
+
+func watchNetwork(t *testing.T, ctx context.Context) *firstLoad {
+	l := &firstLoad{requests: map[network.RequestID]string{}, bytes: map[network.RequestID]float64{}}
+	chromedp.ListenTarget(ctx, func(ev any) {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		switch e := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			l.requests[e.RequestID] = e.Request.URL
+		case *network.EventLoadingFinished:
+			l.bytes[e.RequestID] = e.EncodedDataLength
+		}
+	})
+	run(t, ctx, "network", network.Enable())
+	return l
+}
+
+func (l *firstLoad) report(t *testing.T, base string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var total float64
+	var lines []string
+	for id, url := range l.requests {
+		total += l.bytes[id]
+		lines = append(lines, fmt.Sprintf("%7.0f B  %s", l.bytes[id], strings.TrimPrefix(url, base)))
+	}
+	sort.Strings(lines)
+	t.Logf("storefront first load: %d requests, %.1f KB transferred\n%s", len(l.requests), total/1024, strings.Join(lines, "\n"))
+}
+
+// A new customer orders from an empty phone browser: menu, flavors, cart, a new address, checkout with the
+// server's total, mock payment; the order page then follows the order by itself while staff accept, send and
+// complete it in another session; the order list shows it and orders it again.
+func TestStorefrontNewCustomerOrdersAndWatchesTheOrderLive(t *testing.T) {
+	chromium := requireBrowser(t)
+	_, base, staff := storefrontApp(t)
+	ctx, errs := phone(t, chromium)
+	load := watchNetwork(t, ctx)
+
+	run(t, ctx, "open menu", chromedp.Navigate(base+"/order/"), chromedp.WaitVisible(".item .choose", chromedp.ByQuery),
+		text("#shop-status", "营业中"), text(".cats button.on", "蜀味烤鱼"), chromedp.Sleep(1500*time.Millisecond))
+	load.report(t, base)
+	phoneShot(t, ctx, "01-menu")
+
+	// A dish with flavors goes in through its flavor sheet: one value per row, the first preselected.
+	run(t, ctx, "flavors", clickText(".item .choose", "选规格"), chromedp.WaitVisible(".sheet .flavor-row", chromedp.ByQuery),
+		evalTrue(`document.querySelectorAll('.sheet .chip.on').length === 1`))
+	run(t, ctx, "pick flavor", clickText(".sheet .chip", "中辣"), evalTrue(`document.querySelector('.sheet .chip.on').textContent === '中辣'`))
+	phoneShot(t, ctx, "02-flavors")
+	run(t, ctx, "no flavor chosen", clickText(".sheet .chip", "中辣"), jsClick("#flavor-add"), text(".toast", "请选择规格"))
+	run(t, ctx, "add with flavor", clickText(".sheet .chip", "微辣"), jsClick("#flavor-add"), text("#cart-count", "1"))
+	// A set meal, with its contents in its sheet, and a plain dish twice.
+	run(t, ctx, "set meals", clickText(".cats button", "人气套餐"), text(".dishes", "酸菜鱼单人餐"),
+		jsClick(`.item[data-item="酸菜鱼单人餐"] .item-pic`), text(".sheet .setmeal-contents", "米饭"))
+	phoneShot(t, ctx, "03-setmeal")
+	run(t, ctx, "add set meal", chromedp.Evaluate(`document.querySelector('.overlay').remove()`, nil),
+		jsClick(`.item[data-item="酸菜鱼单人餐"] .plus`), text("#cart-count", "2"))
+	run(t, ctx, "add drink", clickText(".cats button", "酒水饮料"), jsClick(`.item[data-item="北冰洋"] .plus`), text("#cart-count", "3"),
+		jsClick(`.item[data-item="北冰洋"] .plus`), text("#cart-count", "4"), text(`.item[data-item="北冰洋"] .n`, "2"))
+	run(t, ctx, "cart", jsClick("#cart-open"), chromedp.WaitVisible(".sheet .cart-lines", chromedp.ByQuery),
+		text(`.cart-line[data-line="鮰鱼2斤"]`, "微辣"))
+	phoneShot(t, ctx, "04-cart")
+	run(t, ctx, "one drink less", jsClick(`.cart-line[data-line="北冰洋"] .minus`), text("#cart-count", "3"),
+		chromedp.Evaluate(`document.querySelector('.overlay').remove()`, nil))
+
+	// Checkout asks for an address first; the new one becomes the default and is chosen.
+	run(t, ctx, "checkout", jsClick("#go-checkout"), chromedp.WaitVisible("#address-pick", chromedp.ByQuery), text("#address-pick", "请选择收货地址"),
+		text("#quote-amount", "¥"))
+	phoneShot(t, ctx, "05-checkout-no-address")
+	run(t, ctx, "address book", jsClick("#address-pick"), text(".addresses", "还没有收货地址"), jsClick("#address-add"),
+		chromedp.WaitVisible("#address-consignee", chromedp.ByQuery))
+	run(t, ctx, "bad phone", typeInto("#address-consignee", "王小明"), typeInto("#address-phone", "12345"),
+		typeInto("#address-detail", "海淀区上地十街10号 3号楼502"), jsClick(`[data-label="2"]`), jsClick("#address-save"),
+		text("#address-error", "请输入正确的手机号"))
+	phoneShot(t, ctx, "06-address-form")
+	run(t, ctx, "save address", typeInto("#address-phone", "13912345678"), jsClick("#address-save"),
+		text("#address-pick", "上地十街10号"), text("#address-pick", "王小明 先生 13912345678"))
+	tok := customerToken(t, ctx)
+	var quote struct {
+		Amount float64 `json:"amount"`
+	}
+	r := ok(t, "quote", apptest.Call(t, "GET", base+"/user/order/quote", nil, "authentication", tok))
+	if err := json.Unmarshal(r.Data, &quote); err != nil || quote.Amount <= 0 {
+		t.Fatalf("quote: %s", r.Data)
+	}
+	// The page shows the server's own total, with its parts.
+	run(t, ctx, "server total", text("#quote-amount", fmt.Sprintf("¥%.2f", quote.Amount)), text("#quote", "配送费"), text("#quote", "打包费"))
+	run(t, ctx, "time slot", jsClick("#time-pick"), clickText(".sheet .tabs button", "明天"), jsClick(`.sheet [data-slot="12:00"]`),
+		text("#time-pick", "明天 12:00"))
+	run(t, ctx, "tableware", jsClick("#tableware-pick"), jsClick(`.sheet [data-tableware="2"]`), text("#tableware-pick", "2"),
+		typeInto("#remark", "不要香菜"))
+	phoneShot(t, ctx, "07-checkout")
+
+	// Placing the order pays it (the demo's mock) and opens the order page.
+	run(t, ctx, "place order", jsClick("#place-order"), chromedp.WaitVisible("#order-status", chromedp.ByQuery),
+		evalTrue(`document.querySelector('#order-status').dataset.status === '2'`), text("#order-status", "等待商家接单"),
+		text("#live", "实时更新"))
+	phoneShot(t, ctx, "08-order-paid")
+	placed := lastOrder(t, base, tok)
+	if placed.Status != 2 || placed.Amount != quote.Amount || placed.Channel != "web" || placed.Remark != "不要香菜" || placed.Tableware != 2 {
+		t.Fatalf("order placed from the storefront: %+v (quote %.2f)", placed, quote.Amount)
+	}
+
+	// Staff work the order in another session; the page follows without being reloaded.
+	run(t, ctx, "mark page", chromedp.Evaluate(`window.__samePage = true`, nil))
+	ok(t, "confirm", apptest.Call(t, "PUT", base+"/admin/order/confirm", map[string]any{"id": placed.ID}, "token", staff))
+	run(t, ctx, "accepted live", text("#order-status", "已接单"), evalTrue(`window.__samePage === true`))
+	phoneShot(t, ctx, "09-order-accepted")
+	ok(t, "delivery", apptest.Call(t, "PUT", base+"/admin/order/delivery/"+placed.ID.String(), nil, "token", staff))
+	run(t, ctx, "out for delivery live", text("#order-status", "订单派送中"), evalTrue(`window.__samePage === true`))
+	ok(t, "complete", apptest.Call(t, "PUT", base+"/admin/order/complete/"+placed.ID.String(), nil, "token", staff))
+	run(t, ctx, "completed live", text("#order-status", "订单已完成"), evalTrue(`window.__samePage === true`))
+	phoneShot(t, ctx, "10-order-completed")
+
+	// The order list, and the same order again into the cart.
+	run(t, ctx, "history", chromedp.Navigate(base+"/order/#/orders"), chromedp.WaitVisible(fmt.Sprintf(`[data-order="%s"]`, placed.Number), chromedp.ByQuery), text(".history-card .word", "已完成"))
+	phoneShot(t, ctx, "11-history")
+	run(t, ctx, "order again", clickText(".history-card .actions button", "再来一单"), chromedp.WaitVisible(".item", chromedp.ByQuery),
+		text("#cart-count", "3"))
+	run(t, ctx, "english", jsClick("#lang-switch"), text("#my-orders", "My orders"), text("#go-checkout", "Checkout"))
+	phoneShot(t, ctx, "12-menu-english")
+	run(t, ctx, "chinese", jsClick("#lang-switch"), text("#my-orders", "我的订单"))
+
+	// A second visit is the same customer.
+	run(t, ctx, "reload", chromedp.Reload(), chromedp.WaitVisible(".item", chromedp.ByQuery), text("#cart-count", "3"))
+	if again := customerToken(t, ctx); lastOrder(t, base, again).Number != placed.Number {
+		t.Error("after a reload the browser is another customer")
+	}
+	for _, e := range errs.all() {
+		t.Errorf("browser console: %s", e)
+	}
+}
+
+// The shop closed, a dish stopped while it is in the cart, paying on delivery, and an order for a table.
+func TestStorefrontClosedShopStoppedDishPayOnDeliveryAndTable(t *testing.T) {
+	chromium := requireBrowser(t)
+	_, base, staff := storefrontApp(t)
+	ctx, errs := phone(t, chromium)
+
+	// Closed: said plainly, nothing can be added or checked out.
+	ok(t, "close shop", apptest.Call(t, "PUT", base+"/admin/shop/0", "0", "token", staff))
+	run(t, ctx, "closed", chromedp.Navigate(base+"/order/"), chromedp.WaitVisible("#shop-closed", chromedp.ByQuery),
+		text("#shop-closed", "本店已打烊"), text("#shop-status", "已打烊"), chromedp.WaitVisible(".item", chromedp.ByQuery),
+		evalTrue(`document.querySelector('#go-checkout').disabled && [...document.querySelectorAll('.item .plus, .item .choose')].every(b => b.disabled)`))
+	phoneShot(t, ctx, "20-closed")
+	ok(t, "open shop", apptest.Call(t, "PUT", base+"/admin/shop/1", "1", "token", staff))
+
+	// A dish in the cart goes off sale before checkout: checkout names it and sends the customer to the cart.
+	run(t, ctx, "open again", chromedp.Reload(), chromedp.WaitVisible(".item", chromedp.ByQuery), text("#shop-status", "营业中"),
+		clickText(".cats button", "酒水饮料"), jsClick(`.item[data-item="王老吉"] .plus`), text("#cart-count", "1"),
+		jsClick(`.item[data-item="北冰洋"] .plus`), text("#cart-count", "2"))
+	tok := customerToken(t, ctx)
+	r := ok(t, "cart", apptest.Call(t, "GET", base+"/user/shoppingCart/list", nil, "authentication", tok))
+	var lines []struct {
+		DishID json.Number `json:"dishId"`
+		Name   string      `json:"name"`
+	}
+	if err := json.Unmarshal(r.Data, &lines); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range lines {
+		if l.Name == "王老吉" {
+			ok(t, "stop dish", apptest.Call(t, "POST", base+"/admin/dish/status/0?id="+l.DishID.String(), nil, "token", staff))
+		}
+	}
+	run(t, ctx, "stopped at checkout", jsClick("#go-checkout"), chromedp.WaitVisible("#quote-error", chromedp.ByQuery),
+		text("#quote-error", "王老吉已停售"), evalTrue(`document.querySelector('#place-order').disabled`))
+	phoneShot(t, ctx, "21-dish-stopped")
+	run(t, ctx, "remove it", jsClick("#edit-cart"), chromedp.WaitVisible(".item", chromedp.ByQuery), jsClick("#cart-open"),
+		jsClick(`.cart-line[data-line="王老吉"] .minus`), text("#cart-count", "1"),
+		chromedp.Evaluate(`document.querySelector('.overlay') && document.querySelector('.overlay').remove()`, nil))
+
+	// Pay on delivery, once the owner allows it.
+	ok(t, "allow pay on delivery", apptest.Call(t, "PUT", base+"/admin/shop/settings", map[string]any{"payOnDelivery": true}, "token", staff))
+	ok(t, "address", apptest.Call(t, "POST", base+"/user/addressBook", map[string]any{"consignee": "李四", "phone": "13800001111", "sex": "1",
+		"detail": "朝阳区建国路88号", "label": "1"}, "authentication", tok))
+	run(t, ctx, "checkout with cash", chromedp.Reload(), chromedp.WaitVisible(".item", chromedp.ByQuery), jsClick("#go-checkout"),
+		chromedp.WaitVisible("#address-pick", chromedp.ByQuery), jsClick("#address-pick"), jsClick(`[data-address="朝阳区建国路88号"] .address-body`),
+		text("#address-pick", "朝阳区建国路88号"), text("#address-pick", "李四 女士"), text(".checkout", "货到付款"),
+		clickText(".checkout label.radio", "货到付款"), evalTrue(`document.querySelector('input[name=pay][value="3"]').checked`))
+	phoneShot(t, ctx, "22-checkout-pay-on-delivery")
+	run(t, ctx, "place cash order", jsClick("#place-order"), chromedp.WaitVisible("#order-status", chromedp.ByQuery),
+		text("#order-status", "等待商家接单"), text("#pay-method", "货到付款 · 未支付"))
+	phoneShot(t, ctx, "23-order-pay-on-delivery")
+	if o := lastOrder(t, base, tok); o.PayMethod != 3 || o.PayStatus != 0 || o.Status != 2 {
+		t.Fatalf("pay on delivery order: %+v", o)
+	}
+
+	// A table's order: no address, no delivery fee, the table shown.
+	run(t, ctx, "table", chromedp.Navigate(base+"/order/?table=12"), chromedp.WaitVisible(".item", chromedp.ByQuery),
+		text("#table-badge", "12"), clickText(".cats button", "汤类"), jsClick(`.item[data-item="鸡蛋汤"] .plus`), text("#cart-count", "1"))
+	phoneShot(t, ctx, "24-table-menu")
+	run(t, ctx, "table checkout", jsClick("#go-checkout"), chromedp.WaitVisible("#table-card", chromedp.ByQuery), text("#table-card", "桌号 12"),
+		evalTrue(`!document.querySelector('#address-pick') && !document.querySelector('#quote').textContent.includes('配送费')`),
+		text("#quote-amount", "¥5.00"))
+	phoneShot(t, ctx, "25-table-checkout")
+	run(t, ctx, "table order", clickText(".checkout label.radio", "模拟支付"), jsClick("#place-order"), chromedp.WaitVisible("#order-status", chromedp.ByQuery),
+		text("#order-status", "等待商家接单"), text(".page.order", "桌号"), text(".page.order", "12"))
+	phoneShot(t, ctx, "26-table-order")
+	if o := lastOrder(t, base, tok); o.TableNo != "12" || o.Amount != 5 || o.Address != "" {
+		t.Fatalf("table order: %+v", o)
+	}
+
+	// A customer cancels an order waiting for the shop; the page says so and why.
+	run(t, ctx, "cancel", jsClick("#cancel-order"), jsClick(".sheet [data-yes]"), text("#order-status", "订单已取消"),
+		text("#status-note", "用户取消"))
+	phoneShot(t, ctx, "27-cancelled")
+	for _, e := range errs.all() {
+		t.Errorf("browser console: %s", e)
+	}
+}
