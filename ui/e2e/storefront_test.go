@@ -284,20 +284,32 @@ func TestStorefrontClosedShopStoppedDishPayOnDeliveryAndTable(t *testing.T) {
 			ok(t, "stop dish", apptest.Call(t, "POST", base+"/admin/dish/status/0?id="+l.DishID.String(), nil, "token", staff))
 		}
 	}
-	run(t, ctx, "stopped at checkout", jsClick("#go-checkout"), chromedp.WaitVisible("#quote-error", chromedp.ByQuery),
-		text("#quote-error", "王老吉已停售"), evalTrue(`document.querySelector('#place-order').disabled`))
+	// The server takes a stopped item out of every cart; checkout says which one went, and prices the rest.
+	run(t, ctx, "stopped at checkout", jsClick("#go-checkout"), chromedp.WaitVisible("#cart-notice", chromedp.ByQuery),
+		text("#cart-notice", "王老吉"), text("#cart-notice", "已停售"), text("#quote-amount", "¥11.00"),
+		evalTrue(`!document.querySelector('.checkout').textContent.includes('¥6.00 ') && document.querySelectorAll('.checkout .order-line').length === 1`))
 	phoneShot(t, ctx, "21-dish-stopped")
-	run(t, ctx, "remove it", jsClick("#edit-cart"), chromedp.WaitVisible(".item", chromedp.ByQuery), jsClick("#cart-open"),
-		jsClick(`.cart-line[data-line="王老吉"] .minus`), text("#cart-count", "1"),
-		chromedp.Evaluate(`document.querySelector('.overlay') && document.querySelector('.overlay').remove()`, nil))
+	// Stopped between the quote and the order: the server refuses the order, naming the item, and the page shows
+	// the cart as it now is.
+	r = ok(t, "cart again", apptest.Call(t, "GET", base+"/user/shoppingCart/list", nil, "authentication", tok))
+	if err := json.Unmarshal(r.Data, &lines); err != nil || len(lines) != 1 || lines[0].Name != "北冰洋" {
+		t.Fatalf("cart after stopping a dish: %s", r.Data)
+	}
+	ok(t, "address for the refused order", apptest.Call(t, "POST", base+"/user/addressBook", map[string]any{"consignee": "李四", "phone": "13800001111", "sex": "1",
+		"detail": "朝阳区建国路88号", "label": "1"}, "authentication", tok))
+	run(t, ctx, "choose address", jsClick("#address-pick"), jsClick(`[data-address="朝阳区建国路88号"] .address-body`),
+		text("#address-pick", "朝阳区建国路88号"), text("#address-pick", "李四 女士"))
+	ok(t, "stop the drink too", apptest.Call(t, "POST", base+"/admin/dish/status/0?id="+lines[0].DishID.String(), nil, "token", staff))
+	run(t, ctx, "refused", jsClick("#place-order"), text(".toast", "购物车数据为空"), text("#cart-notice", "北冰洋"))
+	phoneShot(t, ctx, "21b-refused")
+	ok(t, "sell the drink again", apptest.Call(t, "POST", base+"/admin/dish/status/1?id="+lines[0].DishID.String(), nil, "token", staff))
+	run(t, ctx, "back to the menu", chromedp.Navigate(base+"/order/"), chromedp.WaitVisible(".item", chromedp.ByQuery),
+		clickText(".cats button", "酒水饮料"), jsClick(`.item[data-item="北冰洋"] .plus`), text("#cart-count", "1"))
 
 	// Pay on delivery, once the owner allows it.
 	ok(t, "allow pay on delivery", apptest.Call(t, "PUT", base+"/admin/shop/settings", map[string]any{"payOnDelivery": true}, "token", staff))
-	ok(t, "address", apptest.Call(t, "POST", base+"/user/addressBook", map[string]any{"consignee": "李四", "phone": "13800001111", "sex": "1",
-		"detail": "朝阳区建国路88号", "label": "1"}, "authentication", tok))
 	run(t, ctx, "checkout with cash", chromedp.Reload(), chromedp.WaitVisible(".item", chromedp.ByQuery), jsClick("#go-checkout"),
-		chromedp.WaitVisible("#address-pick", chromedp.ByQuery), jsClick("#address-pick"), jsClick(`[data-address="朝阳区建国路88号"] .address-body`),
-		text("#address-pick", "朝阳区建国路88号"), text("#address-pick", "李四 女士"), text(".checkout", "货到付款"),
+		chromedp.WaitVisible("#address-pick", chromedp.ByQuery), text("#address-pick", "朝阳区建国路88号"), text(".checkout", "货到付款"),
 		clickText(".checkout label.radio", "货到付款"), evalTrue(`document.querySelector('input[name=pay][value="3"]').checked`))
 	phoneShot(t, ctx, "22-checkout-pay-on-delivery")
 	run(t, ctx, "place cash order", jsClick("#place-order"), chromedp.WaitVisible("#order-status", chromedp.ByQuery),

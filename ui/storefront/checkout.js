@@ -81,6 +81,8 @@ export async function renderCheckout(root) {
     api.get('/user/order/quote', { tableNo: table }),
     cart.load(),
   ]);
+  const stopped = cart.takeVanished();
+  if (stopped.length) forgetMenu();
   if (addr.status === 'fulfilled') address = addr.value;
   if (q.status === 'fulfilled') quote = q.value; else quoteError = errorText(q.reason);
 
@@ -108,7 +110,7 @@ export async function renderCheckout(root) {
       return;
     }
     clearChoices();
-    cart.load().catch(() => {});
+    cart.ordered();
     forgetMenu();
     try { await pay(order.orderNumber, choices.payMethod); } catch (e) { toast(errorText(e), true); }
     location.hash = `#/order/${order.id}`;
@@ -116,7 +118,7 @@ export async function renderCheckout(root) {
 
   const draw = () => {
     const lines = cart.lines();
-    page.replaceChildren(
+    page.replaceChildren(...[
       table
         ? h('section', { class: 'card where', id: 'table-card' }, h('div', { class: 'big' }, `${t('堂食')} · ${t('桌号')} ${table}`),
           h('div', { class: 'muted small' }, t('堂食订单，无需地址与配送费')))
@@ -129,6 +131,7 @@ export async function renderCheckout(root) {
             h('span', { class: 'chev' }, '›')),
           h('button', { class: 'row-button', id: 'time-pick', onclick: () => openTimes(choices, draw) },
             h('span', null, t('送达时间')), h('span', { class: 'accent' }, timeText(choices.time)), h('span', { class: 'chev' }, '›'))),
+      stopped.length ? h('p', { class: 'problem', role: 'alert', id: 'cart-notice' }, `${t('以下商品已停售，已从购物车移除')}：${stopped.join('、')}`) : null,
       h('section', { class: 'card' },
         lines.map((l) => h('div', { class: 'order-line' }, img(l.image, 'thumb', 48),
           h('div', { class: 'grow' }, h('div', null, l.name), l.dishFlavor ? h('div', { class: 'muted small' }, l.dishFlavor) : null),
@@ -156,7 +159,8 @@ export async function renderCheckout(root) {
         h('button', {
           class: 'primary', id: 'place-order', disabled: !quote || !payments.length || !shopOpen() || !lines.length,
           onclick: (e) => place(e.currentTarget),
-        }, shopOpen() ? t('提交订单') : t('已打烊'))));
+        }, shopOpen() ? t('提交订单') : t('已打烊'))),
+    ].filter(Boolean));
     const remark = page.querySelector('#remark');
     remark.value = choices.remark || '';
     remark.addEventListener('input', () => { choices.remark = remark.value; saveChoices(choices); });

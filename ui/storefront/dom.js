@@ -21,7 +21,7 @@ export function toast(msg, bad = false) {
   document.querySelectorAll('.toast').forEach((el) => el.remove());
   const el = h('div', { class: bad ? 'toast bad' : 'toast', role: 'status' }, msg);
   document.body.append(el);
-  setTimeout(() => el.remove(), bad ? 3500 : 2000);
+  setTimeout(() => el.remove(), bad ? 3000 : 2000);
 }
 
 // errorText is what a failed request tells the customer.

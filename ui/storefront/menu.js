@@ -162,13 +162,18 @@ export async function renderMenu(root) {
     shopOpen() ? null : h('div', { class: 'closed-banner', role: 'alert', id: 'shop-closed' },
       h('strong', null, t('本店已打烊')), h('span', null, t('暂不接单，营业后再来吧'))),
     tableNo() || !s.deliveryFee ? null : h('div', { class: 'shop-meta muted small' },
-      `${t('配送费')} ${money(s.deliveryFee)} · ${t('打包费')} ${money(s.packingFee)}/${t('份')}`),
+      `${t('配送费')} ${money(s.deliveryFee)} · ${t('打包费')} ${money(s.packingFee)}${t('/份')}`),
     h('main', { class: 'menu' }, cats, dishes),
     bar].filter(Boolean));
   const drawBar = () => bar.replaceChildren(cartBar());
   let shown = [];
   const drawItems = () => dishes.replaceChildren(...(shown.length ? shown.map(itemCard) : [h('p', { class: 'muted empty' }, '—')]));
-  const off = cart.onChange(() => { drawBar(); drawItems(); });
+  const off = cart.onChange(() => {
+    const stopped = cart.takeVanished();
+    if (stopped.length) toast(`${t('以下商品已停售，已从购物车移除')}：${stopped.join('、')}`, true);
+    drawBar();
+    drawItems();
+  });
   const pick = async (c) => {
     current = c.id;
     cats.querySelectorAll('button').forEach((b) => b.classList.toggle('on', b.dataset.id === String(c.id)));

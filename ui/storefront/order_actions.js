@@ -13,7 +13,7 @@ export async function remind(id) {
 // the server names what it left out because it is no longer sold.
 export async function orderAgain(id) {
   try {
-    await api.del('/user/shoppingCart/clean');
+    await cart.clear();
     const env = await api.postForMessage(`/user/order/repetition/${id}`);
     if (env.msg) toast(env.msg, true);
   } catch (e) {

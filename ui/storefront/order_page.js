@@ -47,7 +47,7 @@ export async function renderOrder(root, { id }) {
   const head = h('section', { class: 'card status-card' });
   const body = h('div');
   const live = h('div', { class: 'live muted small', id: 'live' });
-  root.replaceChildren(topBar(t('订单详情'), '#/orders'), h('div', { class: 'page order' }, head, body, live));
+  root.replaceChildren(topBar(t('订单详情'), '#/orders'), h('div', { class: 'page order' }, live, head, body));
   let order = null;
   let timer = 0;
   let stopped = false;
