@@ -32,7 +32,10 @@ const jobBatch = 200
 // that arrives afterwards is refunded (markPaid).
 func CancelUnpaid(app core.App, now time.Time) error {
 	n, err := moveAll(app, timeout, dbx.NewExp(colOrderTime+" < {:t}", dbx.Params{"t": dbTime(now.Add(-PaymentWindow))}),
-		timeoutFields(now))
+		func(tx core.App, id string) (bool, error) {
+			_, moved, err := timeout.apply(tx, id, timeoutFields(now))
+			return moved, err
+		})
 	if n > 0 {
 		app.Logger().Info("cancelled unpaid orders", "count", n)
 	}
@@ -43,18 +46,21 @@ func CancelUnpaid(app core.App, now time.Time) error {
 // time zone); run daily at 01:00 it closes what the riders forgot to.
 func CompleteDelivered(app core.App, now time.Time) error {
 	n, err := moveAll(app, complete, dbx.NewExp(colOrderTime+" < {:t}", dbx.Params{"t": dbTime(startOfDay(now))}),
-		func(o *Order) { o.SetDeliveryTime(now) })
+		func(tx core.App, id string) (bool, error) {
+			_, moved, err := completeIn(tx, id, now)
+			return moved, err
+		})
 	if n > 0 {
 		app.Logger().Info("completed orders left in delivery", "count", n)
 	}
 	return err
 }
 
-// moveAll applies t to every order in one of t.from that matches where, one short transaction per order so a
+// moveAll runs step (which applies t) on every order in one of t.from that matches where, one short transaction per order so a
 // customer's submit never waits long behind a job. Orders that moved meanwhile are skipped by the guard. An order
 // that cannot be moved is logged and passed over, so it never holds up the others; the error returned names how
 // many there were.
-func moveAll(app core.App, t transition, where dbx.Expression, set func(*Order)) (int, error) {
+func moveAll(app core.App, t transition, where dbx.Expression, step func(tx core.App, orderID string) (bool, error)) (int, error) {
 	from := make([]any, len(t.from))
 	for i, s := range t.from {
 		from[i] = s
@@ -77,7 +83,7 @@ func moveAll(app core.App, t transition, where dbx.Expression, set func(*Order))
 		}
 		for _, o := range page {
 			err := app.RunInTransaction(func(tx core.App) error {
-				_, ok, err := t.apply(tx, o.ID, set)
+				ok, err := step(tx, o.ID)
 				if ok {
 					moved++
 				}

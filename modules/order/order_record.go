@@ -109,6 +109,7 @@ func (o *Order) Channel() string {
 // The state machine moves status in SQL (transition.apply); these are the fields a step sets besides it.
 
 func (o *Order) SetPayStatus(s int)               { o.Set(colPayStatus, s) }
+func (o *Order) SetPayMethod(m int)               { o.Set(colPayMethod, m) }
 func (o *Order) SetCheckoutTime(t time.Time)      { o.Set(colCheckoutTime, t) }
 func (o *Order) SetCancelReason(reason string)    { o.Set(colCancelReason, reason) }
 func (o *Order) SetRejectionReason(reason string) { o.Set(colRejectionReason, reason) }

@@ -40,18 +40,19 @@ type PayInput struct {
 }
 
 // Pay opens the payment of the customer's order for its real amount and returns what the mini-program passes
-// to wx.requestPayment. The order must be the customer's and wait for payment. With the mock provider the
-// money is taken at once and the order is marked paid exactly as a callback would.
+// to wx.requestPayment; a customer without an openid (the storefront's) gets a Native payment's codeUrl instead. The order must be the customer's and wait for payment. With the mock provider the
+// money is taken at once and the order is marked paid exactly as a callback would. Pay method 3 sends the order
+// to the kitchen to be paid on delivery (payOnDelivery), with or without an online provider.
 func Pay(ctx context.Context, app core.App, userID compat.ID, in PayInput) (payment.ClientParams, error) {
 	provider := providerOf(app)
-	if provider == nil {
+	if provider == nil && in.PayMethod.Value != PayOnDelivery {
 		return payment.ClientParams{}, compat.Fail(MsgPaymentUnavailable)
 	}
 	number := strings.TrimSpace(in.OrderNumber.Value)
 	if number == "" {
 		return payment.ClientParams{}, compat.Fail(MsgOrderNumberRequired)
 	}
-	if in.PayMethod.Valid && in.PayMethod.Value != PayWeChat && in.PayMethod.Value != PayAlipay {
+	if v := in.PayMethod.Value; in.PayMethod.Valid && v != PayWeChat && v != PayAlipay && v != PayOnDelivery {
 		return payment.ClientParams{}, compat.Fail(MsgPayMethodInvalid)
 	}
 	order, err := findByNumber(app, number)
@@ -73,6 +74,9 @@ func Pay(ctx context.Context, app core.App, userID compat.ID, in PayInput) (paym
 	if deadline := paymentDeadline(order); !clock.Now(app).Before(deadline) {
 		return payment.ClientParams{}, expire(app, order)
 	}
+	if in.PayMethod.Value == PayOnDelivery {
+		return payment.ClientParams{}, payOnDelivery(app, userID, order)
+	}
 	user, err := app.FindRecordById(auth.UsersCollection, userID.String())
 	if err != nil {
 		return payment.ClientParams{}, err
@@ -90,7 +94,7 @@ func Pay(ctx context.Context, app core.App, userID compat.ID, in PayInput) (paym
 		return payment.ClientParams{}, err
 	}
 	params, err := provider.Prepay(ctx, payment.Order{OutTradeNo: number, Amount: amount, Description: description,
-		OpenID: user.GetString("openid"), Expires: paymentDeadline(order)})
+		OpenID: user.GetString("openid"), Native: user.GetString("openid") == "", Expires: paymentDeadline(order)})
 	if errors.Is(err, payment.ErrOrderPaid) {
 		return payment.ClientParams{}, compat.Fail(MsgOrderPaid)
 	}
@@ -151,6 +155,9 @@ func markPaid(app core.App, n payment.Notification) (moved bool, err error) {
 			paidOrder, ok, err := pay.apply(tx, o.Id, func(o *Order) {
 				o.SetPayStatus(Paid)
 				o.SetCheckoutTime(now)
+				if o.PayMethod() == PayOnDelivery { // submitted for pay on delivery, then paid online after all
+					o.SetPayMethod(PayWeChat)
+				}
 			})
 			if ok {
 				order, moved = paidOrder, true

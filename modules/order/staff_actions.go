@@ -58,10 +58,13 @@ func Deliver(app core.App, id compat.ID) error {
 	return err
 }
 
-// CompleteOrder marks a delivered order done (派送中 → 已完成) with its delivery time.
+// CompleteOrder marks a delivered order done (派送中 → 已完成) with its delivery time; an order to be paid on
+// delivery is paid now (completeIn).
 func CompleteOrder(app core.App, id compat.ID) error {
 	now := clock.Now(app)
-	_, _, err := change(app, id, 0, complete, func(o *Order) { o.SetDeliveryTime(now) })
+	_, _, err := changeBy(app, id, 0, func(tx core.App, orderID string) (*Order, bool, error) {
+		return completeIn(tx, orderID, now)
+	})
 	return err
 }
 

@@ -48,14 +48,17 @@ type transition struct {
 
 // The only ways an order's status changes.
 var (
-	pay            = transition{"pay", []int{PendingPayment}, ToBeConfirmed}
-	confirm        = transition{"confirm", []int{ToBeConfirmed}, Confirmed}
-	reject         = transition{"reject", []int{ToBeConfirmed}, Cancelled}
-	staffCancel    = transition{"staff cancel", []int{PendingPayment, ToBeConfirmed, Confirmed, DeliveryInProgress}, Cancelled}
-	customerCancel = transition{"customer cancel", []int{PendingPayment, ToBeConfirmed}, Cancelled}
-	timeout        = transition{"timeout", []int{PendingPayment}, Cancelled}
-	deliver        = transition{"delivery", []int{Confirmed}, DeliveryInProgress}
-	complete       = transition{"complete", []int{DeliveryInProgress}, Completed}
+	pay = transition{"pay", []int{PendingPayment}, ToBeConfirmed}
+	// choosePayOnDelivery sends an order to the kitchen unpaid: the customer pays on delivery or at the counter,
+	// and completing it marks it paid (completeIn).
+	choosePayOnDelivery = transition{"pay on delivery", []int{PendingPayment}, ToBeConfirmed}
+	confirm             = transition{"confirm", []int{ToBeConfirmed}, Confirmed}
+	reject              = transition{"reject", []int{ToBeConfirmed}, Cancelled}
+	staffCancel         = transition{"staff cancel", []int{PendingPayment, ToBeConfirmed, Confirmed, DeliveryInProgress}, Cancelled}
+	customerCancel      = transition{"customer cancel", []int{PendingPayment, ToBeConfirmed}, Cancelled}
+	timeout             = transition{"timeout", []int{PendingPayment}, Cancelled}
+	deliver             = transition{"delivery", []int{Confirmed}, DeliveryInProgress}
+	complete            = transition{"complete", []int{DeliveryInProgress}, Completed}
 	// paymentMismatch cancels an unpaid order whose payment did not match its amount; the money is given back.
 	paymentMismatch = transition{"payment mismatch", []int{PendingPayment}, Cancelled}
 )
@@ -142,6 +145,13 @@ func findOrder(app core.App, id compat.ID, customerID compat.ID) (*Order, error)
 // owns it: `订单不存在` when it is missing or someone else's, `订单状态错误` when its status does not allow t.
 // before is the order as it was, after as it is now; callers use them for refunds and alerts after commit.
 func change(app core.App, id, customerID compat.ID, t transition, set func(*Order)) (before, after *Order, err error) {
+	return changeBy(app, id, customerID, func(tx core.App, orderID string) (*Order, bool, error) {
+		return t.apply(tx, orderID, set)
+	})
+}
+
+// changeBy is change with a step that applies a transition and may write more in the same transaction.
+func changeBy(app core.App, id, customerID compat.ID, step func(tx core.App, orderID string) (*Order, bool, error)) (before, after *Order, err error) {
 	err = app.RunInTransaction(func(tx core.App) error {
 		r, err := findOrder(tx, id, customerID)
 		if err != nil {
@@ -149,7 +159,7 @@ func change(app core.App, id, customerID compat.ID, t transition, set func(*Orde
 		}
 		before = r
 		var moved bool
-		after, moved, err = t.apply(tx, r.Id, set)
+		after, moved, err = step(tx, r.Id)
 		if err != nil {
 			return err
 		}

@@ -7,6 +7,8 @@ import (
 
 	"myrestaurant/internal/apptest"
 	"myrestaurant/modules/compat"
+	"myrestaurant/modules/payment"
+	"myrestaurant/modules/payment/wechatpaytest"
 )
 
 // browserCustomer signs a customer in as the storefront does, with a device key; they have no address.
@@ -173,5 +175,53 @@ func TestTableOrdersAndChannels(t *testing.T) {
 	json.Unmarshal(f.customerCall(guest, "GET", "/user/order/historyOrders?page=1&pageSize=10", nil).Data, &history)
 	if len(history.Records) != 1 || history.Records[0]["tableNo"] != "A12" || history.Records[0]["channel"] != ChannelWeb {
 		t.Fatalf("history: %v", history.Records)
+	}
+}
+
+// With WeChat Pay configured (here the v3 client against the local fake), a browser customer pays by scanning a
+// Native QR code: the payment answer carries its codeUrl, and WeChat Pay's callback marks the order paid. A
+// mini-program customer still gets the JSAPI parameters.
+func TestBrowserCustomerPaysByNativeQRCode(t *testing.T) {
+	fake := wechatpaytest.New(t)
+	provider, err := payment.New(fake.Config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := newFixture(t, provider)
+	guest := f.browserCustomer("n")
+	f.fill(guest, f.chicken, 1)
+	q, _ := f.quoteOf(guest, "?tableNo=7")
+	r := f.customerCall(guest, "POST", "/user/order/submit", map[string]any{"tableNo": "7", "amount": q.Amount.String()})
+	expect(t, "submit", r, "")
+	var placed SubmitResult
+	json.Unmarshal(r.Data, &placed)
+
+	r = f.customerCall(guest, "PUT", "/user/order/payment", map[string]any{"orderNumber": placed.OrderNumber, "payMethod": 1})
+	expect(t, "pay", r, "")
+	var params struct {
+		CodeURL string `json:"codeUrl"`
+	}
+	json.Unmarshal(r.Data, &params)
+	wx, ok := fake.Order(placed.OrderNumber)
+	if !ok || params.CodeURL == "" || params.CodeURL != wx.CodeURL || wx.Total != q.Amount.Cents {
+		t.Fatalf("payment answer %s, WeChat Pay has %+v", r.Data, wx)
+	}
+	if f.order(placed.ID).PayStatus() != Unpaid {
+		t.Fatal("paid before the customer scanned")
+	}
+	_, body, header := fake.Pay(t, placed.OrderNumber)
+	if status, reply := wechatpaytest.Post(t, f.base+"/notify/paySuccess", body, header); status != 200 {
+		t.Fatalf("callback: %d %s", status, reply)
+	}
+	if got := f.order(placed.ID); got.Status() != ToBeConfirmed || got.PayStatus() != Paid {
+		t.Fatalf("after the callback: %d/%d", got.Status(), got.PayStatus())
+	}
+
+	s := f.customer()
+	o := f.place(s)
+	r = f.pay(s, o)
+	expect(t, "mini-program pay", r, "")
+	if strings.Contains(string(r.Data), "codeUrl") || !strings.Contains(string(r.Data), `"packageStr":"prepay_id=`) {
+		t.Fatalf("mini-program payment answer %s", r.Data)
 	}
 }

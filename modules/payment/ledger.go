@@ -31,7 +31,7 @@ const (
 // Entry is one ledger row to record.
 type Entry struct {
 	OrderID       string // id of the orders record
-	Provider      string // "mock" or "wechatpay"
+	Provider      string // "mock", "wechatpay" or "cash"
 	OutNo         string // our number: out_trade_no of a payment, out_refund_no of a refund
 	TransactionID string // the provider's id: transaction_id of a payment, refund_id of a refund
 	Amount        int64  // cents

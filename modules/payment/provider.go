@@ -18,10 +18,12 @@ import (
 	"myrestaurant/modules/config"
 )
 
-// Provider names, stored in payments.provider.
+// Provider names, stored in payments.provider. Cash is no Provider: it is money staff take on delivery or at the
+// counter, recorded when they complete the order.
 const (
 	ProviderMock      = "mock"
 	ProviderWeChatPay = "wechatpay"
+	ProviderCash      = "cash"
 )
 
 // Trade states of WeChat Pay's order query and pay callback.
@@ -48,7 +50,8 @@ const (
 type Provider interface {
 	// Name is "mock" or "wechatpay", as stored in the ledger.
 	Name() string
-	// Prepay opens a payment for an order and returns what the mini-program passes to wx.requestPayment.
+	// Prepay opens a payment for an order and returns what the mini-program passes to wx.requestPayment, or for
+	// a Native payment the code URL to show as a QR code.
 	// WeChat Pay answers an order that is already paid with an error matching ErrOrderPaid.
 	Prepay(ctx context.Context, o Order) (ClientParams, error)
 	// Refund gives money back. The result may still be PROCESSING; the refund callback reports the end.
@@ -67,7 +70,8 @@ type Order struct {
 	OutTradeNo  string    // our order number
 	Amount      int64     // cents
 	Description string    // shown on the customer's bill
-	OpenID      string    // the payer's openid in our mini-program
+	OpenID      string    // the payer's openid in our mini-program; "" for a browser customer
+	Native      bool      // pay by scanning a QR code (WeChat Pay's Native mode): a browser customer has no openid
 	Expires     time.Time // when the customer may no longer pay; zero for the provider's default
 }
 
@@ -78,6 +82,8 @@ type ClientParams struct {
 	PackageStr string `json:"packageStr"`
 	SignType   string `json:"signType"`
 	PaySign    string `json:"paySign"`
+	// CodeURL is the weixin:// link of a Native payment, shown as a QR code for the customer to scan. Ours.
+	CodeURL string `json:"codeUrl,omitempty"`
 
 	// PaidNow says the provider took the money already (the mock provider). Paid then describes the payment
 	// exactly as a pay callback would, and the caller handles it as one, e.g. by calling its own onPaid.

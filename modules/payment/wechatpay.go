@@ -26,6 +26,7 @@ import (
 // The WeChat Pay API v3 endpoints we use, relative to cfg.Pay.APIBase.
 const (
 	pathJSAPI  = "/v3/pay/transactions/jsapi"
+	pathNative = "/v3/pay/transactions/native"
 	pathRefund = "/v3/refund/domestic/refunds"
 	pathQuery  = "/v3/pay/transactions/out-trade-no/"
 )
@@ -91,14 +92,15 @@ type amountJSON struct {
 	Currency    string `json:"currency,omitempty"`
 }
 
-// Prepay places a JSAPI order and signs the client parameters with the merchant key.
+// Prepay places a JSAPI order and signs the client parameters with the merchant key, or places a Native order
+// and answers its code URL.
 func (w *weChatPay) Prepay(ctx context.Context, o Order) (ClientParams, error) {
 	switch {
 	case o.OutTradeNo == "" || len(o.OutTradeNo) > 32:
 		return ClientParams{}, fmt.Errorf("payment: order number %q must be 1 to 32 characters", o.OutTradeNo)
 	case o.Amount <= 0:
 		return ClientParams{}, fmt.Errorf("payment: order %s: amount %d must be positive", o.OutTradeNo, o.Amount)
-	case o.OpenID == "":
+	case o.OpenID == "" && !o.Native:
 		return ClientParams{}, fmt.Errorf("payment: order %s: the payer has no openid", o.OutTradeNo)
 	}
 	desc := o.Description
@@ -109,11 +111,14 @@ func (w *weChatPay) Prepay(ctx context.Context, o Order) (ClientParams, error) {
 		"appid": w.appID, "mchid": w.mchID, "description": truncate(desc, 127),
 		"out_trade_no": o.OutTradeNo, "notify_url": w.notifyURL,
 		"amount": amountJSON{Total: o.Amount, Currency: "CNY"},
-		"payer":  map[string]string{"openid": o.OpenID},
 	}
 	if !o.Expires.IsZero() {
 		req["time_expire"] = o.Expires.Format(time.RFC3339)
 	}
+	if o.Native {
+		return w.prepayNative(ctx, o, req)
+	}
+	req["payer"] = map[string]string{"openid": o.OpenID}
 	var res struct {
 		PrepayID string `json:"prepay_id"`
 	}
@@ -135,6 +140,20 @@ func (w *weChatPay) Prepay(ctx context.Context, o Order) (ClientParams, error) {
 	}
 	params.PaySign = sign
 	return params, nil
+}
+
+// prepayNative places a Native order: WeChat Pay answers a weixin:// code URL for the customer to scan.
+func (w *weChatPay) prepayNative(ctx context.Context, o Order, req map[string]any) (ClientParams, error) {
+	var res struct {
+		CodeURL string `json:"code_url"`
+	}
+	if _, err := w.call(ctx, http.MethodPost, pathNative, req, &res); err != nil {
+		return ClientParams{}, err
+	}
+	if !strings.HasPrefix(res.CodeURL, "weixin://") {
+		return ClientParams{}, fmt.Errorf("%w: native prepay of %s answered code_url %q", ErrBadResponse, o.OutTradeNo, res.CodeURL)
+	}
+	return ClientParams{CodeURL: res.CodeURL}, nil
 }
 
 // Refund asks for a domestic refund. WeChat refunds an out_refund_no once, so retrying is safe.

@@ -276,6 +276,39 @@ func (d *day) script() {
 	d.admin("PUT", "/admin/order/rejection", map[string]any{"id": rejected.ID, "rejectionReason": "太忙"})
 	d.admin("PUT", "/admin/order/cancel", map[string]any{"id": staffCancelled.ID, "cancelReason": "缺货"})
 
+	d.at("browser customer sign-in")
+	var guest struct {
+		Token string `json:"token"`
+	}
+	deviceKey := map[string]any{"deviceKey": strings.Repeat("d", 43)}
+	json.Unmarshal(d.call("POST", "/user/user/browser-login", deviceKey), &guest)
+	// Signing in again finds the customer by the key's hash.
+	json.Unmarshal(d.call("POST", "/user/user/browser-login", deviceKey), &guest)
+
+	d.at("storefront shop info and quote")
+	d.call("GET", "/user/shop/info", nil)
+	d.customer("POST", "/user/shoppingCart/add", guest.Token, map[string]any{"dishId": dishes[0].ID})
+	d.customer("GET", "/user/order/quote", guest.Token, nil)
+	var quote struct {
+		Amount compat.Money `json:"amount"`
+	}
+	json.Unmarshal(d.customer("GET", "/user/order/quote?tableNo=12", guest.Token, nil), &quote)
+
+	d.at("table submit")
+	d.admin("PUT", "/admin/shop/settings", map[string]any{"payOnDelivery": true})
+	var table placed
+	json.Unmarshal(d.customer("POST", "/user/order/submit", guest.Token, map[string]any{"tableNo": "12",
+		"amount": quote.Amount.String(), "payMethod": order.PayOnDelivery}), &table)
+
+	d.at("pay on delivery")
+	d.customer("PUT", "/user/order/payment", guest.Token, map[string]any{"orderNumber": table.OrderNumber, "payMethod": order.PayOnDelivery})
+	if _, ok := stream.Next(t, "alerts/*", 5*time.Second); !ok {
+		t.Fatalf("no new-order alert for the order paid on delivery")
+	}
+	d.admin("PUT", "/admin/order/confirm", map[string]any{"id": table.ID})
+	d.admin("PUT", fmt.Sprintf("/admin/order/delivery/%d", table.ID), nil)
+	d.admin("PUT", fmt.Sprintf("/admin/order/complete/%d", table.ID), nil)
+
 	d.at("alerts")
 	open, err := d.app.FindRecordsByFilter("alerts", "acknowledged = false", "created", 1, 0)
 	if err != nil || len(open) == 0 {

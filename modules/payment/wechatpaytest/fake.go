@@ -59,7 +59,8 @@ type Fake struct {
 
 // Order is what the fake knows of a prepaid order.
 type Order struct {
-	OutTradeNo, Description, OpenID, NotifyURL, PrepayID string
+	OutTradeNo, Description, OpenID, NotifyURL, PrepayID string // OpenID "" for a Native order
+	CodeURL                                              string // of a Native order
 	Total                                                int64
 	TradeState                                           string // NOTPAY, SUCCESS or REFUND
 	TransactionID                                        string
@@ -95,6 +96,7 @@ func New(t testing.TB) *Fake {
 		refunds: map[string]map[string]any{}, refundSt: "SUCCESS"}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /v3/pay/transactions/jsapi", f.checked(f.jsapi))
+	mux.HandleFunc("POST /v3/pay/transactions/native", f.checked(f.native))
 	mux.HandleFunc("GET /v3/pay/transactions/out-trade-no/{no}", f.checked(f.query))
 	mux.HandleFunc("POST /v3/refund/domestic/refunds", f.checked(f.refund))
 	srv := httptest.NewServer(mux)
@@ -360,6 +362,15 @@ type amount struct {
 }
 
 func (f *Fake) jsapi(_ *http.Request, body []byte) (int, any) {
+	return f.prepay(body, false)
+}
+
+// native is a Native prepay: the same order without a payer, answered with the code URL the customer scans.
+func (f *Fake) native(_ *http.Request, body []byte) (int, any) {
+	return f.prepay(body, true)
+}
+
+func (f *Fake) prepay(body []byte, native bool) (int, any) {
 	var in struct {
 		AppID       string `json:"appid"`
 		MchID       string `json:"mchid"`
@@ -367,7 +378,7 @@ func (f *Fake) jsapi(_ *http.Request, body []byte) (int, any) {
 		OutTradeNo  string `json:"out_trade_no"`
 		NotifyURL   string `json:"notify_url"`
 		Amount      amount `json:"amount"`
-		Payer       struct {
+		Payer       *struct {
 			OpenID string `json:"openid"`
 		} `json:"payer"`
 		TimeExpire string `json:"time_expire"` // rfc3339, as WeChat Pay's API v3 takes it
@@ -382,8 +393,13 @@ func (f *Fake) jsapi(_ *http.Request, body []byte) (int, any) {
 			return http.StatusBadRequest, apiError("PARAM_ERROR", "time_expire "+in.TimeExpire)
 		}
 	}
+	// JSAPI needs the payer; Native has none (the customer is whoever scans the code).
+	payerOK := in.Payer != nil && in.Payer.OpenID != ""
+	if native {
+		payerOK = in.Payer == nil
+	}
 	if in.AppID != AppID || in.MchID != MchID || in.Description == "" || in.OutTradeNo == "" || in.NotifyURL == "" ||
-		in.Amount.Total <= 0 || in.Amount.Currency != "CNY" || in.Payer.OpenID == "" {
+		in.Amount.Total <= 0 || in.Amount.Currency != "CNY" || !payerOK {
 		return http.StatusBadRequest, apiError("PARAM_ERROR", "参数错误 "+string(body))
 	}
 	f.mu.Lock()
@@ -391,8 +407,14 @@ func (f *Fake) jsapi(_ *http.Request, body []byte) (int, any) {
 	if o, ok := f.orders[in.OutTradeNo]; ok && o.TradeState != "NOTPAY" {
 		return http.StatusForbidden, apiError("ORDERPAID", "该订单已支付")
 	}
-	o := &Order{OutTradeNo: in.OutTradeNo, Description: in.Description, OpenID: in.Payer.OpenID, NotifyURL: in.NotifyURL,
+	o := &Order{OutTradeNo: in.OutTradeNo, Description: in.Description, NotifyURL: in.NotifyURL,
 		Total: in.Amount.Total, TradeState: "NOTPAY", PrepayID: "wx" + randomHex(14), TimeExpire: expires}
+	if native {
+		o.CodeURL = "weixin://wxpay/bizpayurl?pr=" + randomHex(8)
+		f.orders[in.OutTradeNo] = o
+		return http.StatusOK, map[string]string{"code_url": o.CodeURL}
+	}
+	o.OpenID = in.Payer.OpenID
 	f.orders[in.OutTradeNo] = o
 	return http.StatusOK, map[string]string{"prepay_id": o.PrepayID}
 }
