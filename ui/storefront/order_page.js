@@ -83,11 +83,14 @@ export async function renderOrder(root, { id }) {
     const o = order;
     const note = h('p', { class: 'status-note', id: 'status-note' });
     if (o.status === OrderStatus.Unpaid) {
+      // The order time is the shop's wall clock: on a phone in another zone the countdown would be wrong, so it
+      // is shown only when it makes sense; the server cancels at the deadline either way.
       const tick = () => {
         const left = PAYMENT_WINDOW_MS - (Date.now() - orderTimeMs(o.orderTime));
-        const m = Math.max(0, Math.floor(left / 60000));
-        const s = Math.max(0, Math.floor((left % 60000) / 1000));
-        note.textContent = `${t('请在15分钟内完成支付，超时将自动取消。')} ${t('剩余')} ${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+        const m = Math.floor(left / 60000);
+        const s = Math.floor((left % 60000) / 1000);
+        const clock = left >= 0 && left <= PAYMENT_WINDOW_MS ? ` ${t('剩余')} ${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}` : '';
+        note.textContent = `${t('请在15分钟内完成支付，超时将自动取消。')}${clock}`;
       };
       tick();
       timer = setInterval(tick, 1000);
