@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/device"
 	"github.com/pocketbase/pocketbase/core"
@@ -20,6 +21,7 @@ import (
 	"myrestaurant/internal/apptest"
 	"myrestaurant/modules"
 	"myrestaurant/modules/config"
+	"myrestaurant/modules/payment/wechatpaytest"
 	"myrestaurant/ui"
 )
 
@@ -340,5 +342,82 @@ func TestStorefrontClosedShopStoppedDishPayOnDeliveryAndTable(t *testing.T) {
 	phoneShot(t, ctx, "27-cancelled")
 	for _, e := range errs.all() {
 		t.Errorf("browser console: %s", e)
+	}
+}
+
+// With WeChat Pay configured (the v3 client against the local fake), the order page shows the Native code to
+// scan, and moves on by itself once WeChat Pay's callback says the order is paid.
+func TestStorefrontPaysByWeChatNativeCode(t *testing.T) {
+	chromium := requireBrowser(t)
+	fake := wechatpaytest.New(t)
+	cfg := *fake.Config
+	cfg.Demo = true // the demo menu; payment is WeChat Pay's, being configured
+	app := apptest.New(t, func(app core.App) {
+		if err := modules.Register(app, &cfg); err != nil {
+			t.Fatal(err)
+		}
+		ui.Register(app)
+	})
+	base := apptest.Serve(t, app)
+	ctx, errs := phone(t, chromium)
+
+	run(t, ctx, "menu", chromedp.Navigate(base+"/order/?table=A3"), chromedp.WaitVisible(".item", chromedp.ByQuery),
+		clickText(".cats button", "汤类"), jsClick(`.item[data-item="鸡蛋汤"] .plus`), text("#cart-count", "1"))
+	run(t, ctx, "checkout", jsClick("#go-checkout"), chromedp.WaitVisible("#table-card", chromedp.ByQuery), text(".checkout", "微信支付"),
+		jsClick("#place-order"), chromedp.WaitVisible("#pay-qr svg", chromedp.ByQuery), text("#order-status", "等待支付"),
+		text(".pay-slot", "请用微信扫码支付"))
+	phoneShot(t, ctx, "30-native-code")
+	tok := customerToken(t, ctx)
+	o := lastOrder(t, base, tok)
+	if wx, ok := fake.Order(o.Number); !ok || wx.CodeURL == "" {
+		t.Fatalf("WeChat Pay has no Native order for %s", o.Number)
+	}
+	_, body, header := fake.Pay(t, o.Number)
+	if status, reply := wechatpaytest.Post(t, base+"/notify/paySuccess", body, header); status != 200 {
+		t.Fatalf("callback: %d %s", status, reply)
+	}
+	run(t, ctx, "paid live", text("#order-status", "等待商家接单"), chromedp.WaitNotPresent("#pay-qr", chromedp.ByQuery))
+	phoneShot(t, ctx, "31-native-paid")
+	for _, e := range errs.all() {
+		t.Errorf("browser console: %s", e)
+	}
+}
+
+// The delivery times offered are the original mini-program's: today the half-hour slots from 09:00 to 23:00
+// still ahead less the next two, after 立即派送; tomorrow all of them; 立即派送 is sent as an hour from now.
+func TestStorefrontDeliverySlotsFollowTheOriginal(t *testing.T) {
+	chromium := requireBrowser(t)
+	_, base, _ := storefrontApp(t)
+	ctx, _ := phone(t, chromium)
+	var got struct {
+		Morning, Evening, Late, Tomorrow []string
+		Asap, Slot                       map[string]any
+	}
+	run(t, ctx, "slots", chromedp.Navigate(base+"/order/"), chromedp.WaitVisible(".cats", chromedp.ByQuery),
+		chromedp.Evaluate(`import('/order/delivery_slots.js').then((m) => ({
+			Morning: m.slotsOn(0, new Date(2026, 0, 5, 10, 10)),
+			Evening: m.slotsOn(0, new Date(2026, 0, 5, 21, 30)),
+			Late: m.slotsOn(0, new Date(2026, 0, 5, 22, 45)),
+			Tomorrow: m.slotsOn(1, new Date(2026, 0, 5, 22, 45)),
+			Asap: m.deliveryOf({ slot: m.ASAP }, new Date(2026, 0, 5, 23, 30, 5)),
+			Slot: m.deliveryOf({ day: 1, slot: '12:30' }, new Date(2026, 0, 31, 20, 0)),
+		}))`, &got, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	if strings.Join(got.Morning[:3], ",") != "asap,11:30,12:00" || got.Morning[len(got.Morning)-1] != "23:00" {
+		t.Errorf("10:10 today: %v", got.Morning)
+	}
+	if strings.Join(got.Evening, ",") != "asap,23:00" {
+		t.Errorf("21:30 today: %v", got.Evening)
+	}
+	if strings.Join(got.Late, ",") != "asap" {
+		t.Errorf("22:45 today: %v", got.Late)
+	}
+	if len(got.Tomorrow) != 29 || got.Tomorrow[0] != "09:00" || got.Tomorrow[28] != "23:00" {
+		t.Errorf("tomorrow: %v", got.Tomorrow)
+	}
+	if got.Asap["estimatedDeliveryTime"] != "2026-01-06 00:30:05" || got.Asap["deliveryStatus"] != float64(1) {
+		t.Errorf("立即派送: %v", got.Asap)
+	}
+	if got.Slot["estimatedDeliveryTime"] != "2026-02-01 12:30:00" || got.Slot["deliveryStatus"] != float64(0) {
+		t.Errorf("tomorrow 12:30: %v", got.Slot)
 	}
 }

@@ -14,7 +14,7 @@ import { payChoices, pay, nativeCode } from './pay.js';
 import { orderAgain, remind } from './order_actions.js';
 
 function steps(o) {
-  const names = o.tableNo ? ['已下单', '已接单', '上菜中', '已完成'] : [isPayOnDelivery(o) ? '已下单' : '已支付', '已接单', '派送中', '已完成'];
+  const names = [isPayOnDelivery(o) ? '已下单' : '已支付', '已接单', o.tableNo ? '上菜中' : '派送中', '已完成'];
   const reached = { 2: 1, 3: 2, 4: 3, 5: 4 }[o.status] || 0;
   return h('ol', { class: 'steps' }, names.map((n, i) => h('li', { class: i < reached ? 'done' : '' }, t(n))));
 }
@@ -96,6 +96,8 @@ export async function renderOrder(root, { id }) {
       timer = setInterval(tick, 1000);
     } else if (o.status === OrderStatus.Cancelled || o.status === OrderStatus.Refunded) {
       note.textContent = [cancelReason(o), o.payStatus === PayStatus.Refunded ? t('款项将原路退回') : ''].filter(Boolean).join(' · ');
+    } else if (isPayOnDelivery(o) && o.payStatus !== PayStatus.Paid && o.status <= OrderStatus.Delivering) {
+      note.textContent = `${o.tableNo ? t('请到前台付款') : t('请在收货时付款')} ${money(o.amount)}`;
     } else if (o.tableNo && o.status === OrderStatus.ToConfirm) {
       note.textContent = t('已收到，餐做好后送到桌上');
     }
