@@ -138,7 +138,14 @@ func watchNetwork(t *testing.T, ctx context.Context) *firstLoad {
 	return l
 }
 
-func (l *firstLoad) report(t *testing.T, base string) {
+func (l *firstLoad) reset() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.requests = map[network.RequestID]string{}
+	l.bytes = map[network.RequestID]float64{}
+}
+
+func (l *firstLoad) report(t *testing.T, base, what string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	var total float64
@@ -148,7 +155,7 @@ func (l *firstLoad) report(t *testing.T, base string) {
 		lines = append(lines, fmt.Sprintf("%7.0f B  %s", l.bytes[id], strings.TrimPrefix(url, base)))
 	}
 	sort.Strings(lines)
-	t.Logf("storefront first load: %d requests, %.1f KB transferred\n%s", len(l.requests), total/1024, strings.Join(lines, "\n"))
+	t.Logf("storefront %s: %d requests, %.1f KB transferred\n%s", what, len(l.requests), total/1024, strings.Join(lines, "\n"))
 }
 
 // A new customer orders from an empty phone browser: menu, flavors, cart, a new address, checkout with the
@@ -162,7 +169,10 @@ func TestStorefrontNewCustomerOrdersAndWatchesTheOrderLive(t *testing.T) {
 
 	run(t, ctx, "open menu", chromedp.Navigate(base+"/order/"), chromedp.WaitVisible(".item .choose", chromedp.ByQuery),
 		text("#shop-status", "营业中"), text(".cats button.on", "蜀味烤鱼"), chromedp.Sleep(1500*time.Millisecond))
-	load.report(t, base)
+	load.report(t, base, "first load")
+	load.reset()
+	run(t, ctx, "second visit", chromedp.Reload(), chromedp.WaitVisible(".item .choose", chromedp.ByQuery), chromedp.Sleep(1500*time.Millisecond))
+	load.report(t, base, "second visit")
 	phoneShot(t, ctx, "01-menu")
 
 	// A dish with flavors goes in through its flavor sheet: one value per row, the first preselected.
