@@ -39,13 +39,13 @@ export function sheet(content, { label = '', onClose } = {}) {
 }
 
 // confirmSheet asks a yes/no question; action runs on yes.
-export function confirmSheet(question, yes, action) {
+export function confirmSheet(question, yes, action, label = question) {
   const close = sheet([
     h('p', { class: 'question' }, question),
     h('div', { class: 'sheet-buttons' },
       h('button', { class: 'ghost', onclick: () => close() }, t('先等等')),
       h('button', { class: 'primary', 'data-yes': '', onclick: () => { close(); action(); } }, yes)),
-  ], { label: question });
+  ], { label });
 }
 
 export function money(v) { return `¥${Number(v || 0).toFixed(2)}`; }

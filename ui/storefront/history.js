@@ -7,13 +7,13 @@ import { topBar } from './top_bar.js';
 import { OrderStatus, statusWord } from './order_status.js';
 import { orderAgain, remind } from './order_actions.js';
 
-const TABS = [['', '全部订单'], [String(OrderStatus.Unpaid), '待付款'], [String(OrderStatus.Cancelled), '已取消']];
+const TABS = [['', '全部订单'], [String(OrderStatus.PendingPayment), '待付款'], [String(OrderStatus.Cancelled), '已取消']];
 const PAGE_SIZE = 10;
 
 function card(o) {
   const items = o.orderDetailList || [];
   const count = items.reduce((n, d) => n + d.number, 0);
-  const payable = o.status === OrderStatus.Unpaid; // past the payment window the server has cancelled it
+  const payable = o.status === OrderStatus.PendingPayment; // past the payment window the server has cancelled it
   const open = () => { location.hash = `#/order/${o.id}`; };
   return h('section', { class: 'card history-card', 'data-order': o.number },
     h('div', { class: 'row', onclick: open }, h('span', { class: 'muted small' }, o.orderTime),
@@ -25,7 +25,7 @@ function card(o) {
     h('div', { class: 'actions' },
       h('button', { onclick: () => orderAgain(o.id) }, t('再来一单')),
       payable ? h('button', { class: 'primary', onclick: open }, t('去支付')) : null,
-      o.status === OrderStatus.ToConfirm ? h('button', { onclick: () => remind(o.id) }, t('催单')) : null));
+      o.status === OrderStatus.ToBeConfirmed ? h('button', { onclick: () => remind(o.id) }, t('催单')) : null));
 }
 
 export async function renderHistory(root, { query }) {

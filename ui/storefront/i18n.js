@@ -28,7 +28,7 @@ const en = {
   '期望时间': 'Expected', '配送地址': 'Deliver to', '全部订单': 'All', '待付款': 'Unpaid', '已取消': 'Cancelled',
   '去支付': 'Pay', '共': '', '件': ' items', '还没有订单': 'No orders yet', '加载更多': 'More', '没有更多了': 'No more',
   '请在15分钟内完成支付，超时将自动取消。': 'Please pay within 15 minutes, or the order is cancelled.',
-  '剩余': 'Left', '商家拒单': 'Rejected by the shop', '原因': 'Reason', '款项将原路退回': 'The money goes back the way you paid',
+  '剩余': 'Left', '商家拒单': 'Rejected by the shop', '原因': 'Reason', '款项将原路退回': 'The money goes back the way you paid', '款项已原路退回': 'The money went back the way you paid', '申请退款': 'Ask for a refund', '请联系商家进行退款！': 'Please call the shop for a refund.',
   '未支付': 'Not paid', '请到前台付款': 'Please pay at the counter:', '请在收货时付款': 'Please pay on delivery:', '请用微信扫码支付': 'Scan with WeChat to pay', '支付完成后本页自动更新': 'This page updates by itself once paid',
   '实时更新': 'Live', '连接中断，正在重连': 'Connection lost, reconnecting', '网络不给力，请稍后重试': 'Network problem, please retry',
   '操作失败': 'Something went wrong', '暂未开通在线支付，请联系商家': 'Online payment is not available; please contact the shop',

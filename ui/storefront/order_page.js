@@ -43,6 +43,11 @@ function callShop() {
     h('a', { class: 'button primary', href: `tel:${phone}` }, t('拨打电话')))], { label: t('联系商家') });
 }
 
+// askToCall says what only the shop can do, and offers to call it.
+function askToCall(question, label) {
+  confirmSheet(question, t('拨打电话'), callShop, label);
+}
+
 export async function renderOrder(root, { id }) {
   const head = h('section', { class: 'card status-card' });
   const body = h('div');
@@ -65,11 +70,12 @@ export async function renderOrder(root, { id }) {
     { label: t('支付方式') });
   };
 
+  // As the original: a refund of a completed order is the shop's to agree, by phone.
+  const askRefund = () => askToCall(t('请联系商家进行退款！'), t('申请退款'));
+
   const cancel = () => {
-    if (order.status !== OrderStatus.Unpaid && order.status !== OrderStatus.ToConfirm) {
-      const close = sheet([h('p', { class: 'question' }, t('请联系商家进行取消！')), h('div', { class: 'sheet-buttons' },
-        h('button', { class: 'ghost', onclick: () => close() }, t('先等等')),
-        h('button', { class: 'primary', onclick: () => { close(); callShop(); } }, t('拨打电话')))], { label: t('取消订单') });
+    if (order.status !== OrderStatus.PendingPayment && order.status !== OrderStatus.ToBeConfirmed) {
+      askToCall(t('请联系商家进行取消！'), t('取消订单'));
       return;
     }
     confirmSheet(t('确定取消订单吗？'), t('取消订单'), async () => {
@@ -82,7 +88,7 @@ export async function renderOrder(root, { id }) {
     clearInterval(timer);
     const o = order;
     const note = h('p', { class: 'status-note', id: 'status-note' });
-    if (o.status === OrderStatus.Unpaid) {
+    if (o.status === OrderStatus.PendingPayment) {
       // The order time is the shop's wall clock: on a phone in another zone the countdown would be wrong, so it
       // is shown only when it makes sense; the server cancels at the deadline either way.
       const tick = () => {
@@ -94,14 +100,15 @@ export async function renderOrder(root, { id }) {
       };
       tick();
       timer = setInterval(tick, 1000);
-    } else if (o.status === OrderStatus.Cancelled || o.status === OrderStatus.Refunded) {
-      note.textContent = [cancelReason(o), o.payStatus === PayStatus.Refunded ? t('款项将原路退回') : ''].filter(Boolean).join(' · ');
-    } else if (isPayOnDelivery(o) && o.payStatus !== PayStatus.Paid && o.status <= OrderStatus.Delivering) {
+    } else if (o.status === OrderStatus.Cancelled) {
+      const refund = { [PayStatus.Refunded]: t('款项已原路退回'), [PayStatus.Paid]: t('款项将原路退回') }[o.payStatus];
+      note.textContent = [cancelReason(o), refund].filter(Boolean).join(' · ');
+    } else if (isPayOnDelivery(o) && o.payStatus !== PayStatus.Paid && o.status <= OrderStatus.DeliveryInProgress) {
       note.textContent = `${o.tableNo ? t('请到前台付款') : t('请在收货时付款')} ${money(o.amount)}`;
-    } else if (o.tableNo && o.status === OrderStatus.ToConfirm) {
+    } else if (o.tableNo && o.status === OrderStatus.ToBeConfirmed) {
       note.textContent = t('已收到，餐做好后送到桌上');
     }
-    const cancelled = o.status === OrderStatus.Cancelled || o.status === OrderStatus.Refunded;
+    const cancelled = o.status === OrderStatus.Cancelled;
     head.className = `card status-card s${o.status}`;
     head.replaceChildren(...[
       h('h2', { id: 'order-status', 'data-status': String(o.status) }, statusTitle(o)),
@@ -109,13 +116,14 @@ export async function renderOrder(root, { id }) {
       cancelled ? null : steps(o),
       h('div', { class: 'pay-slot' }),
       h('div', { class: 'actions' },
-        o.status === OrderStatus.Unpaid ? h('button', { class: 'primary', id: 'pay-now', onclick: payNow }, t('立即支付')) : null,
-        o.status === OrderStatus.ToConfirm ? h('button', { id: 'remind', onclick: () => remind(o.id) }, t('催单')) : null,
-        o.status >= OrderStatus.Unpaid && o.status <= OrderStatus.Delivering ? h('button', { id: 'cancel-order', onclick: cancel }, t('取消订单')) : null,
-        o.status !== OrderStatus.Refunded ? h('button', { id: 'order-again', onclick: () => orderAgain(o.id) }, t('再来一单')) : null,
+        o.status === OrderStatus.PendingPayment ? h('button', { class: 'primary', id: 'pay-now', onclick: payNow }, t('立即支付')) : null,
+        o.status === OrderStatus.ToBeConfirmed ? h('button', { id: 'remind', onclick: () => remind(o.id) }, t('催单')) : null,
+        o.status >= OrderStatus.PendingPayment && o.status <= OrderStatus.DeliveryInProgress ? h('button', { id: 'cancel-order', onclick: cancel }, t('取消订单')) : null,
+        o.status === OrderStatus.Completed ? h('button', { onclick: askRefund }, t('申请退款')) : null,
+        h('button', { id: 'order-again', onclick: () => orderAgain(o.id) }, t('再来一单')),
         shop().phone ? h('button', { class: 'ghost', onclick: callShop }, t('联系商家')) : null),
     ].filter(Boolean));
-    const code = o.status === OrderStatus.Unpaid ? nativeCode(o.number) : '';
+    const code = o.status === OrderStatus.PendingPayment ? nativeCode(o.number) : '';
     if (code) {
       qrCode(code).then((qr) => head.querySelector('.pay-slot')?.replaceChildren(qr,
         h('p', { class: 'muted small' }, `${t('请用微信扫码支付')} · ${t('支付完成后本页自动更新')}`))).catch(() => {});

@@ -1,7 +1,10 @@
 // Order states as a customer reads them (the original mini-program's words), and the way to pay of an order.
+// The status numbers are the console's (its enums.js is checked against the server's Go constants).
+import { OrderStatus } from '/console/enums.js';
 import { t } from './i18n.js';
 
-export const OrderStatus = { Unpaid: 1, ToConfirm: 2, Confirmed: 3, Delivering: 4, Completed: 5, Cancelled: 6, Refunded: 7 };
+export { OrderStatus };
+// Pay statuses of modules/order/states.go.
 export const PayStatus = { Unpaid: 0, Paid: 1, Refunded: 2 };
 const PAY_ON_DELIVERY = 3;
 
@@ -13,13 +16,12 @@ export function isPayOnDelivery(o) { return Number(o.payMethod) === PAY_ON_DELIV
 // statusTitle is the order page's headline.
 export function statusTitle(o) {
   switch (o.status) {
-    case OrderStatus.Unpaid: return t('等待支付');
-    case OrderStatus.ToConfirm: return t('等待商家接单');
+    case OrderStatus.PendingPayment: return t('等待支付');
+    case OrderStatus.ToBeConfirmed: return t('等待商家接单');
     case OrderStatus.Confirmed: return t('商家已接单');
-    case OrderStatus.Delivering: return o.tableNo ? t('正在上菜') : t('订单派送中');
+    case OrderStatus.DeliveryInProgress: return o.tableNo ? t('正在上菜') : t('订单派送中');
     case OrderStatus.Completed: return t('订单已完成');
     case OrderStatus.Cancelled: return t('订单已取消');
-    case OrderStatus.Refunded: return t('已退款');
     default: return t('未知状态');
   }
 }
@@ -27,7 +29,12 @@ export function statusTitle(o) {
 // statusWord is the short word of the order list.
 export function statusWord(o) {
   return {
-    1: t('待付款'), 2: t('等待商家接单'), 3: t('已接单'), 4: o.tableNo ? t('上菜中') : t('派送中'), 5: t('已完成'), 6: t('已取消'), 7: t('已退款'),
+    [OrderStatus.PendingPayment]: t('待付款'),
+    [OrderStatus.ToBeConfirmed]: t('等待商家接单'),
+    [OrderStatus.Confirmed]: t('已接单'),
+    [OrderStatus.DeliveryInProgress]: o.tableNo ? t('上菜中') : t('派送中'),
+    [OrderStatus.Completed]: t('已完成'),
+    [OrderStatus.Cancelled]: t('已取消'),
   }[o.status] || t('未知状态');
 }
 
