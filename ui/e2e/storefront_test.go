@@ -25,12 +25,13 @@ import (
 	"myrestaurant/ui"
 )
 
-// storefrontApp is a demo shop (the demo menu, open, mock payment) with the storefront, served on a real port,
-// and the token of a staff member working it from another session.
-func storefrontApp(t *testing.T) (app core.App, base, staffToken string) {
+// storefrontApp is a demo shop (the demo menu, open; the mock payment unless cfg configures WeChat Pay) with the
+// storefront, served on a real port, and the token of a staff member working it from another session.
+func storefrontApp(t *testing.T, cfg config.Config) (app core.App, base, staffToken string) {
 	t.Helper()
+	cfg.Demo = true
 	app = apptest.New(t, func(app core.App) {
-		if err := modules.Register(app, &config.Config{Demo: true}); err != nil {
+		if err := modules.Register(app, &cfg); err != nil {
 			t.Fatal(err)
 		}
 		ui.Register(app)
@@ -74,6 +75,14 @@ func text(sel, want string) chromedp.Action {
 // jsClick clicks the element sel as a tap would, once it is there.
 func jsClick(sel string) chromedp.Action {
 	return evalTrue(fmt.Sprintf(`(() => { const el = document.querySelector(%q); if (!el || el.disabled) return false; el.click(); return true; })()`, sel))
+}
+
+// noBrowserErrors fails the test with every error the page logged or threw.
+func noBrowserErrors(t *testing.T, errs *consoleErrors) {
+	t.Helper()
+	for _, e := range errs.all() {
+		t.Errorf("browser console: %s", e)
+	}
 }
 
 // customerToken is the token the storefront signed in with in this browser.
@@ -163,7 +172,7 @@ func (l *firstLoad) report(t *testing.T, base, what string) {
 // complete it in another session; the order list shows it and orders it again.
 func TestStorefrontNewCustomerOrdersAndWatchesTheOrderLive(t *testing.T) {
 	chromium := requireBrowser(t)
-	_, base, staff := storefrontApp(t)
+	_, base, staff := storefrontApp(t, config.Config{})
 	ctx, errs := phone(t, chromium)
 	load := watchNetwork(t, ctx)
 
@@ -259,15 +268,13 @@ func TestStorefrontNewCustomerOrdersAndWatchesTheOrderLive(t *testing.T) {
 	if again := customerToken(t, ctx); lastOrder(t, base, again).Number != placed.Number {
 		t.Error("after a reload the browser is another customer")
 	}
-	for _, e := range errs.all() {
-		t.Errorf("browser console: %s", e)
-	}
+	noBrowserErrors(t, errs)
 }
 
 // The shop closed, a dish stopped while it is in the cart, paying on delivery, and an order for a table.
 func TestStorefrontClosedShopStoppedDishPayOnDeliveryAndTable(t *testing.T) {
 	chromium := requireBrowser(t)
-	_, base, staff := storefrontApp(t)
+	_, base, staff := storefrontApp(t, config.Config{})
 	ctx, errs := phone(t, chromium)
 
 	// Closed: said plainly, nothing can be added or checked out.
@@ -350,9 +357,7 @@ func TestStorefrontClosedShopStoppedDishPayOnDeliveryAndTable(t *testing.T) {
 	run(t, ctx, "cancel", jsClick("#cancel-order"), jsClick(".sheet [data-yes]"), text("#order-status", "订单已取消"),
 		text("#status-note", "用户取消"))
 	phoneShot(t, ctx, "27-cancelled")
-	for _, e := range errs.all() {
-		t.Errorf("browser console: %s", e)
-	}
+	noBrowserErrors(t, errs)
 }
 
 // With WeChat Pay configured (the v3 client against the local fake), the order page shows the Native code to
@@ -360,15 +365,7 @@ func TestStorefrontClosedShopStoppedDishPayOnDeliveryAndTable(t *testing.T) {
 func TestStorefrontPaysByWeChatNativeCode(t *testing.T) {
 	chromium := requireBrowser(t)
 	fake := wechatpaytest.New(t)
-	cfg := *fake.Config
-	cfg.Demo = true // the demo menu; payment is WeChat Pay's, being configured
-	app := apptest.New(t, func(app core.App) {
-		if err := modules.Register(app, &cfg); err != nil {
-			t.Fatal(err)
-		}
-		ui.Register(app)
-	})
-	base := apptest.Serve(t, app)
+	_, base, _ := storefrontApp(t, *fake.Config) // WeChat Pay configured wins over the demo's mock
 	ctx, errs := phone(t, chromium)
 
 	run(t, ctx, "menu", chromedp.Navigate(base+"/order/?table=A3"), chromedp.WaitVisible(".item", chromedp.ByQuery),
@@ -388,16 +385,14 @@ func TestStorefrontPaysByWeChatNativeCode(t *testing.T) {
 	}
 	run(t, ctx, "paid live", text("#order-status", "等待商家接单"), chromedp.WaitNotPresent("#pay-qr", chromedp.ByQuery))
 	phoneShot(t, ctx, "31-native-paid")
-	for _, e := range errs.all() {
-		t.Errorf("browser console: %s", e)
-	}
+	noBrowserErrors(t, errs)
 }
 
 // The delivery times offered are the original mini-program's: today the half-hour slots from 09:00 to 23:00
 // still ahead less the next two, after 立即派送; tomorrow all of them; 立即派送 is sent as an hour from now.
 func TestStorefrontDeliverySlotsFollowTheOriginal(t *testing.T) {
 	chromium := requireBrowser(t)
-	_, base, _ := storefrontApp(t)
+	_, base, _ := storefrontApp(t, config.Config{})
 	ctx, _ := phone(t, chromium)
 	var got struct {
 		Morning, Evening, Late, Tomorrow []string

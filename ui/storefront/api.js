@@ -1,19 +1,10 @@
 // The compat REST client of the storefront: the {code,msg,data} envelope and the customer's `authentication`
 // header, signing in (again) when there is no token or the server refuses it.
 import { session } from './session.js';
+import { withQuery } from '/shared/query_string.js';
 
 export class ApiError extends Error {
   constructor(message, status) { super(message); this.status = status; }
-}
-
-function withQuery(path, query) {
-  if (!query) return path;
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) {
-    if (v !== undefined && v !== null && v !== '') q.set(k, v);
-  }
-  const s = q.toString();
-  return s ? `${path}?${s}` : path;
 }
 
 async function send(method, path, { query, body, whole = false, retried = false } = {}) {

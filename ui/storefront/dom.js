@@ -1,21 +1,8 @@
-// Small DOM helpers of the storefront: element building, toasts, bottom sheets and prices.
+// Small DOM helpers of the storefront: toasts, bottom sheets, pictures and prices (and h, shared with the console).
 import { t } from './i18n.js';
+import { h } from '/shared/element.js';
 
-export function h(tag, props, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(props || {})) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k.startsWith('on')) el.addEventListener(k.slice(2).toLowerCase(), v);
-    else if (k === 'class') el.className = v;
-    else if (k === 'value' || k === 'checked' || k === 'disabled') el[k] = v;
-    else el.setAttribute(k, v === true ? '' : v);
-  }
-  for (const c of children.flat(Infinity)) {
-    if (c === undefined || c === null || c === false) continue;
-    el.append(c instanceof Node ? c : String(c));
-  }
-  return el;
-}
+export { h };
 
 export function toast(msg, bad = false) {
   document.querySelectorAll('.toast').forEach((el) => el.remove());
