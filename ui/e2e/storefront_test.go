@@ -261,7 +261,10 @@ func TestStorefrontNewCustomerOrdersAndWatchesTheOrderLive(t *testing.T) {
 		text("#cart-count", "3"))
 	run(t, ctx, "english", jsClick("#lang-switch"), text("#my-orders", "My orders"), text("#go-checkout", "Checkout"))
 	phoneShot(t, ctx, "12-menu-english")
-	run(t, ctx, "chinese", jsClick("#lang-switch"), text("#my-orders", "我的订单"))
+	run(t, ctx, "english checkout", jsClick("#go-checkout"), text("#place-order", "Place order"), text("#quote", "Delivery"))
+	phoneShot(t, ctx, "13-checkout-english")
+	run(t, ctx, "chinese", jsClick("#lang-switch"), text("#place-order", "提交订单"), chromedp.Navigate(base+"/order/"),
+		text("#my-orders", "我的订单"))
 
 	// A second visit is the same customer.
 	run(t, ctx, "reload", chromedp.Reload(), chromedp.WaitVisible(".item", chromedp.ByQuery), text("#cart-count", "3"))

@@ -4,7 +4,7 @@ const LANG_KEY = 'myrestaurant.storefront.lang';
 const en = {
   '点餐': 'Order', '加载中': 'Loading', '营业中': 'Open', '已打烊': 'Closed',
   '本店已打烊': 'The shop is closed', '暂不接单，营业后再来吧': 'Not taking orders now; please come back when we open',
-  '桌号': 'Table', '号桌': '', '堂食': 'Dine-in', '我的订单': 'My orders', '购物车': 'Cart', '清空': 'Clear',
+  '桌号': 'Table', '堂食': 'Dine-in', '我的订单': 'My orders', '购物车': 'Cart', '清空': 'Clear',
   '去结算': 'Checkout', '购物车是空的': 'Your cart is empty', '选规格': 'Options', '请选择规格': 'Choose an option',
   '加入购物车': 'Add to cart', '套餐内容': 'In this set', '份': 'sets', '/份': '/item', '配送费': 'Delivery', '打包费': 'Packing',
   '菜品': 'Food', '合计': 'Total', '提交订单': 'Place order', '收货地址': 'Address', '请选择收货地址': 'Choose a delivery address',
@@ -20,7 +20,7 @@ const en = {
   '还没有收货地址': 'No addresses yet', '返回': 'Back', '订单详情': 'Order', '等待支付': 'Waiting for payment',
   '等待商家接单': 'Waiting for the shop to accept', '商家已接单': 'Accepted by the shop', '订单派送中': 'Out for delivery',
   '正在上菜': 'Being served', '订单已完成': 'Completed', '订单已取消': 'Cancelled', '已退款': 'Refunded',
-  '已支付': 'Paid', '已接单': 'Accepted', '派送中': 'On the way', '已完成': 'Completed', '上菜中': 'Serving',
+  '已支付': 'Paid', '已下单': 'Ordered', '重试': 'Retry', '已接单': 'Accepted', '派送中': 'On the way', '已完成': 'Completed', '上菜中': 'Serving',
   '取消订单': 'Cancel order', '立即支付': 'Pay now', '催单': 'Hurry up', '再来一单': 'Order again',
   '您的催单信息已发出！': 'Your reminder was sent!', '您的订单已取消！': 'Your order was cancelled!',
   '请联系商家进行取消！': 'Please call the shop to cancel.', '确定取消订单吗？': 'Cancel this order?', '确定': 'Yes',
@@ -37,7 +37,7 @@ const en = {
   '按政府条例要求，商家不得主动提供一次性餐具，请按需选择': 'By regulation the shop may not hand out disposable tableware unasked; choose what you need',
   '桌': 'Table', '堂食订单，无需地址与配送费': 'Dine-in: no address and no delivery fee', '付款': 'Payment',
   '已收到，餐做好后送到桌上': 'Received; we bring it to your table', '取消': 'Cancel', '保存': 'Save', '未知状态': 'Unknown',
-  '餐具': 'Tableware', '件商品': ' items', '点击查看': 'Tap for details', '月售': '', '英文': 'EN',
+  '餐具': 'Tableware', '件商品': ' items',
 };
 
 let lang = localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh';
