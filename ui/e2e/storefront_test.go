@@ -337,6 +337,7 @@ func TestStorefrontClosedShopStoppedDishPayOnDeliveryAndTable(t *testing.T) {
 	run(t, ctx, "place cash order", jsClick("#place-order"), chromedp.WaitVisible("#order-status", chromedp.ByQuery),
 		text("#order-status", "等待商家接单"), text("#pay-method", "货到付款 · 未支付"))
 	phoneShot(t, ctx, "23-order-pay-on-delivery")
+	run(t, ctx, "reminder", jsClick("#remind"), text(".toast", "您的催单信息已发出"))
 	if o := lastOrder(t, base, tok); o.PayMethod != 3 || o.PayStatus != 0 || o.Status != 2 {
 		t.Fatalf("pay on delivery order: %+v", o)
 	}
@@ -360,6 +361,33 @@ func TestStorefrontClosedShopStoppedDishPayOnDeliveryAndTable(t *testing.T) {
 	run(t, ctx, "cancel", jsClick("#cancel-order"), jsClick(".sheet [data-yes]"), text("#order-status", "订单已取消"),
 		text("#status-note", "用户取消"))
 	phoneShot(t, ctx, "27-cancelled")
+	run(t, ctx, "cancelled tab", chromedp.Navigate(base+"/order/#/orders"), chromedp.WaitVisible(".history-card", chromedp.ByQuery),
+		jsClick(`[data-tab="6"]`), text(".tabs .on", "已取消"), text(".history-list", "已取消"),
+		evalTrue(`document.querySelectorAll('.history-card').length === 1`), jsClick(`[data-tab="1"]`), text(".history-list", "还没有订单"))
+
+	// The address book: edit, make default, delete.
+	run(t, ctx, "addresses", chromedp.Navigate(base+"/order/#/addresses"), chromedp.WaitVisible(`[data-address="朝阳区建国路88号"]`, chromedp.ByQuery),
+		jsClick(`[data-address="朝阳区建国路88号"] [data-edit]`), chromedp.WaitVisible("#address-detail", chromedp.ByQuery),
+		evalTrue(`document.querySelector('#address-consignee').value === '李四'`),
+		typeInto("#address-detail", "朝阳区建国路99号"), jsClick(`[data-label="3"]`), jsClick("#address-save"),
+		chromedp.WaitVisible(`[data-address="朝阳区建国路99号"]`, chromedp.ByQuery), text(`[data-address="朝阳区建国路99号"]`, "学校"),
+		jsClick("#address-add"), typeInto("#address-consignee", "张三"), typeInto("#address-phone", "13700002222"),
+		typeInto("#address-detail", "西城区金融街1号"), jsClick("#address-save"),
+		chromedp.WaitVisible(`[data-address="西城区金融街1号"]`, chromedp.ByQuery),
+		jsClick(`[data-address="西城区金融街1号"] [data-default]`),
+		evalTrue(`document.querySelector('[data-address="西城区金融街1号"] [data-default]').checked && document.querySelector('[data-address="西城区金融街1号"]').textContent.includes('默认')`))
+	phoneShot(t, ctx, "28-addresses")
+	run(t, ctx, "delete address", jsClick(`[data-address="朝阳区建国路99号"] [data-delete]`), jsClick(".sheet [data-yes]"),
+		chromedp.WaitNotPresent(`[data-address="朝阳区建国路99号"]`, chromedp.ByQuery))
+	var book []struct {
+		Detail    string `json:"detail"`
+		Label     string `json:"label"`
+		IsDefault int    `json:"isDefault"`
+	}
+	r = ok(t, "address book", apptest.Call(t, "GET", base+"/user/addressBook/list", nil, "authentication", tok))
+	if err := json.Unmarshal(r.Data, &book); err != nil || len(book) != 1 || book[0].Detail != "西城区金融街1号" || book[0].IsDefault != 1 {
+		t.Fatalf("address book after the edits: %s", r.Data)
+	}
 	noBrowserErrors(t, errs)
 }
 
