@@ -126,3 +126,23 @@ func (s *Stream) Subscribe(t testing.TB, base, token string, topics ...string) i
 	res.Body.Close()
 	return res.StatusCode
 }
+
+// RecordChange is a realtime event about a record: its action ("create", "update" or "delete") and fields.
+type RecordChange struct {
+	Action string         `json:"action"`
+	Record map[string]any `json:"record"`
+}
+
+// NextChange waits up to wait for the next event of topic and reads it as a record change.
+func (s *Stream) NextChange(t testing.TB, topic string, wait time.Duration) (RecordChange, bool) {
+	t.Helper()
+	ev, ok := s.Next(t, topic, wait)
+	if !ok {
+		return RecordChange{}, false
+	}
+	var c RecordChange
+	if err := json.Unmarshal([]byte(ev.Data), &c); err != nil {
+		t.Fatalf("realtime event of %s is not a record change: %s", topic, ev.Data)
+	}
+	return c, true
+}

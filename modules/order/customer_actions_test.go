@@ -117,19 +117,12 @@ func TestCustomersSeeTheirOrderChangeLive(t *testing.T) {
 		t.Fatalf("subscribe: %d", code)
 	}
 	expect(t, "confirm", f.staffCall("PUT", "/admin/order/confirm", map[string]any{"id": o.id}), "")
-	ev, ok := stream.Next(t, "orders/"+o.id.String(), 5*time.Second)
+	change, ok := stream.NextChange(t, "orders/"+o.id.String(), 5*time.Second)
 	if !ok {
 		t.Fatal("no order event")
 	}
-	var msg struct {
-		Action string `json:"action"`
-		Record struct {
-			Status int `json:"status"`
-		} `json:"record"`
-	}
-	json.Unmarshal([]byte(ev.Data), &msg)
-	if msg.Action != "update" || msg.Record.Status != Confirmed {
-		t.Fatalf("order event: %s", ev.Data)
+	if change.Action != "update" || change.Record["status"] != float64(Confirmed) {
+		t.Fatalf("order event: %+v", change)
 	}
 }
 

@@ -56,8 +56,8 @@ func CompleteDelivered(app core.App, now time.Time) error {
 	return err
 }
 
-// moveAll runs step (which applies t) on every order in one of t.from that matches where, one short transaction per order so a
-// customer's submit never waits long behind a job. Orders that moved meanwhile are skipped by the guard. An order
+// moveAll runs step (which applies t) on every order in one of t.from that matches where, one short transaction
+// per order so a customer's submit never waits long behind a job. Orders that moved meanwhile are skipped by the guard. An order
 // that cannot be moved is logged and passed over, so it never holds up the others; the error returned names how
 // many there were.
 func moveAll(app core.App, t transition, where dbx.Expression, step func(tx core.App, orderID string) (bool, error)) (int, error) {

@@ -40,9 +40,10 @@ type PayInput struct {
 }
 
 // Pay opens the payment of the customer's order for its real amount and returns what the mini-program passes
-// to wx.requestPayment; a customer without an openid (the storefront's) gets a Native payment's codeUrl instead. The order must be the customer's and wait for payment. With the mock provider the
-// money is taken at once and the order is marked paid exactly as a callback would. Pay method 3 sends the order
-// to the kitchen to be paid on delivery (payOnDelivery), with or without an online provider.
+// to wx.requestPayment; a customer without an openid (the storefront's) gets a Native payment's codeUrl instead.
+// The order must be the customer's and wait for payment. With the mock provider the money is taken at once and
+// the order is marked paid exactly as a callback would. Pay method 3 sends the order to the kitchen to be paid on
+// delivery (payOnDelivery), with or without an online provider.
 func Pay(ctx context.Context, app core.App, userID compat.ID, in PayInput) (payment.ClientParams, error) {
 	provider := providerOf(app)
 	if provider == nil && in.PayMethod.Value != PayOnDelivery {

@@ -48,19 +48,19 @@ type transition struct {
 
 // The only ways an order's status changes.
 var (
-	pay = transition{"pay", []int{PendingPayment}, ToBeConfirmed}
+	pay            = transition{"pay", []int{PendingPayment}, ToBeConfirmed}
+	confirm        = transition{"confirm", []int{ToBeConfirmed}, Confirmed}
+	reject         = transition{"reject", []int{ToBeConfirmed}, Cancelled}
+	staffCancel    = transition{"staff cancel", []int{PendingPayment, ToBeConfirmed, Confirmed, DeliveryInProgress}, Cancelled}
+	customerCancel = transition{"customer cancel", []int{PendingPayment, ToBeConfirmed}, Cancelled}
+	timeout        = transition{"timeout", []int{PendingPayment}, Cancelled}
+	deliver        = transition{"delivery", []int{Confirmed}, DeliveryInProgress}
+	complete       = transition{"complete", []int{DeliveryInProgress}, Completed}
+	// paymentMismatch cancels an unpaid order whose payment did not match its amount; the money is given back.
+	paymentMismatch = transition{"payment mismatch", []int{PendingPayment}, Cancelled}
 	// choosePayOnDelivery sends an order to the kitchen unpaid: the customer pays on delivery or at the counter,
 	// and completing it marks it paid (completeIn).
 	choosePayOnDelivery = transition{"pay on delivery", []int{PendingPayment}, ToBeConfirmed}
-	confirm             = transition{"confirm", []int{ToBeConfirmed}, Confirmed}
-	reject              = transition{"reject", []int{ToBeConfirmed}, Cancelled}
-	staffCancel         = transition{"staff cancel", []int{PendingPayment, ToBeConfirmed, Confirmed, DeliveryInProgress}, Cancelled}
-	customerCancel      = transition{"customer cancel", []int{PendingPayment, ToBeConfirmed}, Cancelled}
-	timeout             = transition{"timeout", []int{PendingPayment}, Cancelled}
-	deliver             = transition{"delivery", []int{Confirmed}, DeliveryInProgress}
-	complete            = transition{"complete", []int{DeliveryInProgress}, Completed}
-	// paymentMismatch cancels an unpaid order whose payment did not match its amount; the money is given back.
-	paymentMismatch = transition{"payment mismatch", []int{PendingPayment}, Cancelled}
 )
 
 // apply moves the order from one of t.from to t.to inside tx and then sets its other fields with set (nil: none).

@@ -86,6 +86,11 @@ func TestEveryStepFromEveryStatus(t *testing.T) {
 				_, _, err := change(f.app, o.id, 0, pay, nil)
 				return err
 			}},
+		{name: "pay on delivery", allowed: []int{PendingPayment}, to: ToBeConfirmed,
+			step: func(f *fixture, _ shopper, o placed) error {
+				_, _, err := change(f.app, o.id, 0, choosePayOnDelivery, nil)
+				return err
+			}},
 		{name: "timeout", allowed: []int{PendingPayment}, to: Cancelled,
 			step: func(f *fixture, _ shopper, o placed) error {
 				_, _, err := change(f.app, o.id, 0, timeout, timeoutFields(clock.Now(f.app)))

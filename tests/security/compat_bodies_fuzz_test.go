@@ -19,6 +19,8 @@ var bodyRoutes = []struct {
 	{"POST", "/user/shoppingCart/add", true},
 	{"POST", "/user/addressBook", true},
 	{"POST", "/user/order/submit", true},
+	{"POST", "/user/user/browser-login", false},
+	{"PUT", "/user/order/payment", true},
 }
 
 // FuzzCompatBodies posts arbitrary bytes as the body of the main write routes of one app, with or without a
@@ -34,6 +36,8 @@ func FuzzCompatBodies(f *testing.F) {
 		fmt.Sprintf(`{"dishId":%d,"dishFlavor":"微辣"}`, w.dish),
 		`{"consignee":"王五","phone":"13700000000","sex":"1","detail":"某街1号","label":1}`,
 		fmt.Sprintf(`{"addressBookId":%d,"payMethod":1,"remark":"x","estimatedDeliveryTime":"2030-01-02 12:30:00","deliveryStatus":1,"tablewareNumber":1,"tablewareStatus":1,"amount":"1.00"}`, w.alice.address),
+		`{"deviceKey":"` + strings.Repeat("k", 43) + `"}`,
+		fmt.Sprintf(`{"orderNumber":"%s","payMethod":3}`, w.alice.orderNumber),
 	}
 	hostileBodies := []string{"", " ", "{", "}", "null", "[]", `""`, "0", "true", `{"":""}`, "\x00", "\xff\xfe",
 		`{"price":1e309}`, `{"price":"99999999999.99"}`, `{"sort":9223372036854775808}`, `{"id":-1}`, `{"id":"1e20"}`,
@@ -45,6 +49,7 @@ func FuzzCompatBodies(f *testing.F) {
 		f.Add(uint8(i), []byte(body))
 		f.Add(uint8(i)|0x80, []byte(body)) // the same without a token
 	}
+	f.Add(uint8(5), []byte(`{"tableNo":"A12","payMethod":3,"amount":"1.00"}`)) // a table's order, paid on delivery
 	for i, body := range hostileBodies {
 		f.Add(uint8(i%len(bodyRoutes)), []byte(body))
 	}
