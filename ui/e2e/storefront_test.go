@@ -27,7 +27,7 @@ import (
 
 // storefrontApp is a demo shop (the demo menu, open; the mock payment unless cfg configures WeChat Pay) with the
 // storefront, served on a real port, and the token of a staff member working it from another session.
-func storefrontApp(t *testing.T, cfg config.Config) (app core.App, base, staffToken string) {
+func storefrontApp(t testing.TB, cfg config.Config) (app core.App, base, staffToken string) {
 	t.Helper()
 	cfg.Demo = true
 	app = apptest.New(t, func(app core.App) {

@@ -5,7 +5,7 @@ import { cart } from './cart.js';
 import { h, errorText } from './dom.js';
 import { t, setLang, currentLang } from './i18n.js';
 import { loadShop, shop } from './shop.js';
-import { renderMenu } from './menu.js';
+import { renderMenu, loadCategories } from './menu.js';
 import { topBarHooks } from './top_bar.js';
 
 const root = document.getElementById('app');
@@ -46,7 +46,7 @@ async function start() {
   setLang(currentLang());
   topBarHooks.rerender = draw;
   try {
-    await Promise.all([loadShop(), cart.load()]);
+    await Promise.all([loadShop(), cart.load(), loadCategories()]);
   } catch (e) {
     root.replaceChildren(h('div', { class: 'fatal' }, h('p', { class: 'error' }, errorText(e)),
       h('button', { class: 'primary', onclick: () => location.reload() }, t('重试'))));

@@ -9,7 +9,7 @@ import { topBar } from './top_bar.js';
 
 const CATEGORY_DISHES = 1;
 
-let categories = null;
+let categories = null; // a promise of the category list
 let current = null; // selected category id
 const itemsByCategory = new Map();
 
@@ -184,15 +184,24 @@ export async function renderMenu(root) {
   };
   drawBar();
   try {
-    if (!categories) categories = (await api.get('/user/category/list')) || [];
-    cats.replaceChildren(...categories.map((c) => h('button', { 'data-id': String(c.id), onclick: () => pick(c) }, c.name)));
-    const first = categories.find((c) => c.id === current) || categories[0];
+    const list = await loadCategories();
+    cats.replaceChildren(...list.map((c) => h('button', { 'data-id': String(c.id), onclick: () => pick(c) }, c.name)));
+    const first = list.find((c) => c.id === current) || list[0];
     if (first) await pick(first);
     else dishes.replaceChildren(h('p', { class: 'muted empty' }, '—'));
   } catch (e) {
     dishes.replaceChildren(h('p', { class: 'error' }, errorText(e)));
   }
   return off;
+}
+
+// loadCategories reads the categories once; the app starts it with the shop and the cart, to save a round trip.
+export function loadCategories() {
+  if (!categories) {
+    categories = api.get('/user/category/list').then((list) => list || []);
+    categories.catch(() => { categories = null; });
+  }
+  return categories;
 }
 
 // forgetMenu drops the cached menu, so that the next visit reads prices and sale states anew.
