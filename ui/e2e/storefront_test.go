@@ -338,9 +338,15 @@ func TestStorefrontClosedShopStoppedDishPayOnDeliveryAndTable(t *testing.T) {
 		text("#order-status", "等待商家接单"), text("#pay-method", "货到付款 · 未支付"))
 	phoneShot(t, ctx, "23-order-pay-on-delivery")
 	run(t, ctx, "reminder", jsClick("#remind"), text(".toast", "您的催单信息已发出"))
-	if o := lastOrder(t, base, tok); o.PayMethod != 3 || o.PayStatus != 0 || o.Status != 2 {
-		t.Fatalf("pay on delivery order: %+v", o)
+	cash := lastOrder(t, base, tok)
+	if cash.PayMethod != 3 || cash.PayStatus != 0 || cash.Status != 2 {
+		t.Fatalf("pay on delivery order: %+v", cash)
 	}
+	// The kitchen turns it down: the page says so, and why, by itself.
+	ok(t, "reject", apptest.Call(t, "PUT", base+"/admin/order/rejection", map[string]any{"id": cash.ID, "rejectionReason": "北冰洋已售完"}, "token", staff))
+	run(t, ctx, "rejected live", text("#order-status", "订单已取消"), text("#status-note", "商家拒单：北冰洋已售完"),
+		evalTrue(`!document.querySelector('#status-note').textContent.includes('退回')`))
+	phoneShot(t, ctx, "23b-rejected")
 
 	// A table's order: no address, no delivery fee, the table shown.
 	run(t, ctx, "table", chromedp.Navigate(base+"/order/?table=12"), chromedp.WaitVisible(".item", chromedp.ByQuery),
@@ -363,7 +369,7 @@ func TestStorefrontClosedShopStoppedDishPayOnDeliveryAndTable(t *testing.T) {
 	phoneShot(t, ctx, "27-cancelled")
 	run(t, ctx, "cancelled tab", chromedp.Navigate(base+"/order/#/orders"), chromedp.WaitVisible(".history-card", chromedp.ByQuery),
 		jsClick(`[data-tab="6"]`), text(".tabs .on", "已取消"), text(".history-list", "已取消"),
-		evalTrue(`document.querySelectorAll('.history-card').length === 1`), jsClick(`[data-tab="1"]`), text(".history-list", "还没有订单"))
+		evalTrue(`document.querySelectorAll('.history-card').length === 2`), jsClick(`[data-tab="1"]`), text(".history-list", "还没有订单"))
 
 	// The address book: edit, make default, delete.
 	run(t, ctx, "addresses", chromedp.Navigate(base+"/order/#/addresses"), chromedp.WaitVisible(`[data-address="朝阳区建国路88号"]`, chromedp.ByQuery),
