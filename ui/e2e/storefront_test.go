@@ -195,8 +195,8 @@ func TestStorefrontNewCustomerOrdersAndWatchesTheOrderLive(t *testing.T) {
 	run(t, ctx, "set meals", clickText(".cats button", "人气套餐"), text(".dishes", "酸菜鱼单人餐"),
 		jsClick(`.item[data-item="酸菜鱼单人餐"] .item-pic`), text(".sheet .setmeal-contents", "米饭"))
 	phoneShot(t, ctx, "03-setmeal")
-	run(t, ctx, "add set meal", chromedp.Evaluate(`document.querySelector('.overlay').remove()`, nil),
-		jsClick(`.item[data-item="酸菜鱼单人餐"] .plus`), text("#cart-count", "2"))
+	run(t, ctx, "add set meal", jsClick("#detail-add"), text("#cart-count", "2"), chromedp.WaitNotPresent(".overlay", chromedp.ByQuery),
+		text(`.item[data-item="酸菜鱼单人餐"] .n`, "1"))
 	run(t, ctx, "add drink", clickText(".cats button", "酒水饮料"), jsClick(`.item[data-item="北冰洋"] .plus`), text("#cart-count", "3"),
 		jsClick(`.item[data-item="北冰洋"] .plus`), text("#cart-count", "4"), text(`.item[data-item="北冰洋"] .n`, "2"))
 	run(t, ctx, "cart", jsClick("#cart-open"), chromedp.WaitVisible(".sheet .cart-lines", chromedp.ByQuery),

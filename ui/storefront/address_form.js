@@ -19,9 +19,9 @@ export async function renderAddressForm(root, { id, query }) {
   }
   const err = h('p', { class: 'error', role: 'alert', id: 'address-error' });
   const input = (name, props) => h('input', { id: `address-${name}`, value: a[name] || '', ...props });
-  const consignee = input('consignee', { maxlength: 12, autocomplete: 'name' });
-  const phone = input('phone', { type: 'tel', maxlength: 11, inputmode: 'numeric', autocomplete: 'tel' });
-  const detail = input('detail', { maxlength: 100, placeholder: t('如：XX小区5号楼301室'), autocomplete: 'street-address' });
+  const consignee = input('consignee', { maxlength: 12, autocomplete: 'name', placeholder: t('请填写收货人的姓名') });
+  const phone = input('phone', { type: 'tel', maxlength: 11, inputmode: 'numeric', autocomplete: 'tel', placeholder: t('请填写收货人手机号码') });
+  const detail = input('detail', { maxlength: 100, placeholder: t('详细地址（精确到门牌号）'), autocomplete: 'street-address' });
   let sex = a.sex === '1' ? '1' : '0';
   let label = a.label || '1';
   const sexes = h('div', { class: 'chips' });

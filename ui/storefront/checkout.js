@@ -11,7 +11,7 @@ import { ASAP, slotsOn, deliveryOf, asapTime } from './delivery_slots.js';
 import { payChoices, pay } from './pay.js';
 import { addressLine, labelText } from './address_text.js';
 import { forgetMenu } from './menu.js';
-import { loadChoices, saveChoices, clearChoices } from './checkout_choices.js';
+import { loadChoices, saveChoices, clearChoices, rememberTableware } from './checkout_choices.js';
 
 const MAX_REMARK = 50;
 const TABLEWARE_MAX = 10;
@@ -53,7 +53,7 @@ function openTableware(choices, redraw) {
     h('p', { class: 'muted small' }, t('按政府条例要求，商家不得主动提供一次性餐具，请按需选择')),
     h('div', { class: 'chips wrap' }, options.map((o) => h('button', {
       class: (choices.tableware || 'none') === o ? 'chip on' : 'chip', 'data-tableware': o,
-      onclick: () => { choices.tableware = o; saveChoices(choices); close(); redraw(); },
+      onclick: () => { choices.tableware = o; saveChoices(choices); rememberTableware(o); close(); redraw(); },
     }, tablewareText(o)))),
   ], { label: t('选择餐具数量') });
 }
@@ -145,7 +145,8 @@ export async function renderCheckout(root) {
           h('a', { class: 'button', href: '#/', id: 'edit-cart' }, t('修改购物车'))) : null),
       h('section', { class: 'card' },
         h('label', { class: 'field' }, h('span', null, t('备注')),
-          h('textarea', { id: 'remark', maxlength: MAX_REMARK, rows: 2, placeholder: t('口味、偏好等要求') })),
+          h('textarea', { id: 'remark', maxlength: MAX_REMARK, rows: 2, placeholder: t('无接触配送，将商品挂家门口或放前台，地址封闭管理时请电话联系') }),
+          h('span', { class: 'counter muted small', id: 'remark-count' })),
         h('button', { class: 'row-button', id: 'tableware-pick', onclick: () => openTableware(choices, draw) },
           h('span', null, t('餐具数量')), h('span', null, tablewareText(choices.tableware)), h('span', { class: 'chev' }, '›'))),
       h('section', { class: 'card' }, h('div', { class: 'label' }, t('支付方式')),
@@ -162,8 +163,11 @@ export async function renderCheckout(root) {
         }, shopOpen() ? t('提交订单') : t('已打烊'))),
     ].filter(Boolean));
     const remark = page.querySelector('#remark');
+    const counter = page.querySelector('#remark-count');
+    const count = () => { counter.textContent = `${remark.value.length}/${MAX_REMARK}`; };
     remark.value = choices.remark || '';
-    remark.addEventListener('input', () => { choices.remark = remark.value; saveChoices(choices); });
+    count();
+    remark.addEventListener('input', () => { choices.remark = remark.value; saveChoices(choices); count(); });
   };
   draw();
 }

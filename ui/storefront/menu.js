@@ -80,12 +80,17 @@ function openFlavors(dish) {
 
 async function openDetail(item) {
   const contents = h('div', { class: 'setmeal-contents' });
-  sheet([
+  const flavored = item.kind === 'dish' && flavorsOf(item).length > 0;
+  const close = sheet([
     img(item.image, 'detail-pic', 320),
     h('div', { class: 'sheet-title' }, item.name),
     item.description ? h('p', { class: 'muted' }, item.description) : null,
     contents,
-    h('div', { class: 'sheet-foot' }, h('span', { class: 'price' }, money(item.price))),
+    h('div', { class: 'sheet-foot' }, h('span', { class: 'price' }, money(item.price)),
+      h('button', {
+        class: 'primary', id: 'detail-add', disabled: !shopOpen(),
+        onclick: () => { close(); if (flavored) openFlavors(item); else change((it) => cart.add(it), lineOf(item)); },
+      }, flavored ? t('选规格') : t('加入购物车'))),
   ], { label: item.name });
   if (item.kind !== 'setmeal') return;
   try {
