@@ -3,7 +3,7 @@
 import { session } from './session.js';
 import { withQuery } from '/shared/query_string.js';
 
-export class ApiError extends Error {
+class ApiError extends Error {
   constructor(message, status) { super(message); this.status = status; }
 }
 

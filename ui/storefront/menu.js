@@ -143,7 +143,7 @@ function cartIcon() {
   return svg;
 }
 
-export function cartBar() {
+function cartBar() {
   const count = cart.count();
   const open = shopOpen();
   return h('footer', { class: 'cartbar' },

@@ -4,7 +4,7 @@ import { api } from './api.js';
 import { t } from './i18n.js';
 import { shop, tableNo } from './shop.js';
 
-export const PayMethod = { WeChat: 1, OnDelivery: 3 };
+const PayMethod = { WeChat: 1, OnDelivery: 3 };
 
 // payChoices are the ways the shop takes money, in the order offered.
 export function payChoices() {
