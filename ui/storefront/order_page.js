@@ -170,21 +170,28 @@ export async function renderOrder(root, { id }) {
 
   // Live: the SDK is loaded only here, so the menu's first load does not carry it.
   let pb = null;
-  (async () => {
+  let retry = 0;
+  const down = () => { live.textContent = t('连接中断，正在重连'); live.className = 'live down small'; };
+  const follow = async () => {
     const { default: PocketBase } = await import('/vendor/pocketbase.es.mjs');
     if (stopped) return;
+    if (pb) pb.realtime.unsubscribe().catch(() => {});
     pb = new PocketBase(location.origin);
     pb.autoCancellation(false);
     pb.authStore.save(session.token(), null);
-    pb.realtime.onDisconnect = () => { live.textContent = t('连接中断，正在重连'); live.className = 'live down small'; };
+    pb.realtime.onDisconnect = down;
     // PB_CONNECT comes on every (re)connection: read the order again then, in case a change came in between.
     await pb.realtime.subscribe('PB_CONNECT', () => { live.textContent = `● ${t('实时更新')}`; live.className = 'live up small'; refresh(); });
     await pb.collection('orders').subscribe(String(id), () => refresh());
-  })().catch(() => { live.textContent = t('连接中断，正在重连'); live.className = 'live down small'; });
+  };
+  // The SDK reconnects a dropped stream by itself, but not a first connection that failed.
+  const start = () => follow().catch(() => { down(); if (!stopped) retry = setTimeout(start, 5000); });
+  start();
 
   return () => {
     stopped = true;
     clearInterval(timer);
+    clearTimeout(retry);
     if (pb) pb.realtime.unsubscribe().catch(() => {});
     cart.load().catch(() => {});
   };
