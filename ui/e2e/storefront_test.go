@@ -124,15 +124,15 @@ func lastOrder(t *testing.T, base, token string) storefrontOrder {
 	return page.Records[0]
 }
 
-// firstLoad counts what the browser fetches: requests and bytes on the wire (headers and bodies, compressed).
-type firstLoad struct {
+// networkLog counts what the browser fetches: requests and bytes on the wire (headers and bodies, compressed).
+type networkLog struct {
 	mu       sync.Mutex
 	requests map[network.RequestID]string
 	bytes    map[network.RequestID]float64
 }
 
-func watchNetwork(t *testing.T, ctx context.Context) *firstLoad {
-	l := &firstLoad{requests: map[network.RequestID]string{}, bytes: map[network.RequestID]float64{}}
+func watchNetwork(t *testing.T, ctx context.Context) *networkLog {
+	l := &networkLog{requests: map[network.RequestID]string{}, bytes: map[network.RequestID]float64{}}
 	chromedp.ListenTarget(ctx, func(ev any) {
 		l.mu.Lock()
 		defer l.mu.Unlock()
@@ -147,14 +147,27 @@ func watchNetwork(t *testing.T, ctx context.Context) *firstLoad {
 	return l
 }
 
-func (l *firstLoad) reset() {
+func (l *networkLog) reset() {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.requests = map[network.RequestID]string{}
 	l.bytes = map[network.RequestID]float64{}
 }
 
-func (l *firstLoad) report(t *testing.T, base, what string) {
+// count is how many requests went to a URL containing part since the last reset.
+func (l *networkLog) count(part string) int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	n := 0
+	for _, url := range l.requests {
+		if strings.Contains(url, part) {
+			n++
+		}
+	}
+	return n
+}
+
+func (l *networkLog) report(t *testing.T, base, what string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	var total float64
@@ -174,14 +187,14 @@ func TestStorefrontNewCustomerOrdersAndWatchesTheOrderLive(t *testing.T) {
 	chromium := requireBrowser(t)
 	_, base, staff := storefrontApp(t, config.Config{})
 	ctx, errs := phone(t, chromium)
-	load := watchNetwork(t, ctx)
+	netlog := watchNetwork(t, ctx)
 
 	run(t, ctx, "open menu", chromedp.Navigate(base+"/order/"), chromedp.WaitVisible(".item .choose", chromedp.ByQuery),
 		text("#shop-status", "营业中"), text(".cats button.on", "蜀味烤鱼"), chromedp.Sleep(1500*time.Millisecond))
-	load.report(t, base, "first load")
-	load.reset()
+	netlog.report(t, base, "first load")
+	netlog.reset()
 	run(t, ctx, "second visit", chromedp.Reload(), chromedp.WaitVisible(".item .choose", chromedp.ByQuery), chromedp.Sleep(1500*time.Millisecond))
-	load.report(t, base, "second visit")
+	netlog.report(t, base, "second visit")
 	phoneShot(t, ctx, "01-menu")
 
 	// A dish with flavors goes in through its flavor sheet: one value per row, the first preselected.
@@ -243,6 +256,12 @@ func TestStorefrontNewCustomerOrdersAndWatchesTheOrderLive(t *testing.T) {
 		t.Fatalf("order placed from the storefront: %+v (quote %.2f)", placed, quote.Amount)
 	}
 
+	// Nothing asks the server while nothing changes: the page waits for realtime, it does not poll.
+	netlog.reset()
+	run(t, ctx, "idle", chromedp.Sleep(3*time.Second))
+	if n := netlog.count("/user/"); n != 0 {
+		t.Errorf("the order page sent %d API requests in 3 idle seconds", n)
+	}
 	// Staff work the order in another session; the page follows without being reloaded.
 	run(t, ctx, "mark page", chromedp.Evaluate(`window.__samePage = true`, nil))
 	ok(t, "confirm", apptest.Call(t, "PUT", base+"/admin/order/confirm", map[string]any{"id": placed.ID}, "token", staff))
