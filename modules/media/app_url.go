@@ -32,3 +32,10 @@ func warnWithoutAppURL(app core.App) {
 	app.Logger().Warn(msg)
 	fmt.Fprintln(os.Stderr, "MyRestaurant: warning: "+msg)
 }
+
+// appURLAction is GET /admin/common/appUrl: the configured application URL without a trailing slash, or ""
+// while none is set (the console then uses the address it was opened at).
+func appURLAction(e *core.RequestEvent) (any, error) {
+	base, _ := appURL(e.App)
+	return base, nil
+}

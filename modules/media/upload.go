@@ -121,13 +121,16 @@ func uploadAction(e *core.RequestEvent) (any, error) {
 	return fileURL(e, r), nil
 }
 
-// Register wires POST /admin/common/upload.
+// Register wires POST /admin/common/upload and GET /admin/common/appUrl.
 func Register(app core.App) {
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		warnWithoutAppURL(se.App)
 		// Pictures are for the menu, which managers edit.
 		se.Router.Group("/admin/common").BindFunc(auth.RequireManager).
 			POST("/upload", compat.Handle(uploadAction))
+		// The console prints the storefront's link as a QR code, which must carry the public address.
+		se.Router.Group("/admin/common").BindFunc(auth.RequireEmployee).
+			GET("/appUrl", compat.Handle(appURLAction))
 		return se.Next()
 	})
 }

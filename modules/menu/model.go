@@ -28,8 +28,12 @@ const (
 	SetmealCategory = 2
 )
 
-// OffSale is the status of a stopped dish or set meal, or of a disabled category.
-const OffSale = 0
+// Sale statuses: customers see and order a dish, set meal or category that is OnSale; OffSale is a stopped
+// dish or set meal, or a disabled category.
+const (
+	OffSale = 0
+	OnSale  = 1
+)
 
 // The limits of the original's columns (docs/compat-api.md §3), which the schema repeats.
 const (

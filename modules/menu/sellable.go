@@ -8,9 +8,6 @@ import (
 	"myrestaurant/modules/compat"
 )
 
-// OnSale is the status of a dish, set meal or category that customers can see and order.
-const OnSale = 1
-
 // Sellable is a dish or set meal as a customer may put it in a cart or order it now.
 type Sellable struct {
 	DishID    compat.ID

@@ -11,7 +11,8 @@ export function toast(msg, bad = false) {
 }
 
 // dialog shows body with OK/Cancel. onOk may throw: its message is shown in the dialog, which stays open.
-export function dialog(title, body, { onOk, okText = '确定', extraClass = '', buttons } = {}) {
+// more are buttons shown between Cancel and OK.
+export function dialog(title, body, { onOk, okText = '确定', extraClass = '', buttons, more } = {}) {
   const err = h('div', { class: 'error', role: 'alert' });
   const close = () => overlay.remove();
   const ok = h('button', { class: 'primary', 'data-ok': '' }, t(okText));
@@ -30,7 +31,7 @@ export function dialog(title, body, { onOk, okText = '确定', extraClass = '', 
   const overlay = h('div', { class: `overlay ${extraClass}` },
     h('div', { class: 'dialog', role: 'dialog', 'aria-label': title },
       h('h3', null, title), body, err,
-      h('div', { class: 'buttons' }, buttons || [h('button', { onclick: close }, t('取消')), onOk ? ok : null])));
+      h('div', { class: 'buttons' }, buttons || [h('button', { onclick: close }, t('取消')), more, onOk ? ok : null])));
   document.body.append(overlay);
   overlay.querySelector('input,select,textarea')?.focus();
   return { close, err };
@@ -45,7 +46,7 @@ export function field(label, input) { return [h('label', null, t(label)), input]
 export function table(columns, rows) {
   if (!rows.length) return h('div', { class: 'empty' }, t('暂无数据'));
   return h('table', null,
-    h('thead', null, h('tr', null, columns.map((c) => h('th', null, t(c.title))))),
+    h('thead', null, h('tr', null, columns.map((c) => h('th', { class: c.class }, c.title instanceof Node ? c.title : t(c.title))))),
     h('tbody', null, rows.map((r) => h('tr', null, columns.map((c) => h('td', { class: c.class }, c.cell(r)))))));
 }
 

@@ -31,3 +31,19 @@ export const alertTypeLabels = Object.freeze({
   [AlertType.Reminder]: '催单',
   [AlertType.CustomerCancel]: '用户取消订单',
 });
+
+// Menu numbers (modules/menu/model.go): what a category holds, and whether a dish, set meal or category is sold.
+export const CategoryType = Object.freeze({
+  DishCategory: 1,
+  SetmealCategory: 2,
+});
+
+export const categoryTypeLabels = Object.freeze({
+  [CategoryType.DishCategory]: '菜品分类',
+  [CategoryType.SetmealCategory]: '套餐分类',
+});
+
+export const SaleStatus = Object.freeze({
+  OffSale: 0,
+  OnSale: 1,
+});

@@ -47,6 +47,29 @@ const en = {
   '网络错误': 'Network error', '分类': 'Category', '日期': 'Date', '请修改初始密码': 'Please change the initial password', '客户': 'Customer', '合计': 'Total', '支付方式': 'Payment', '微信': 'WeChat', '支付宝': 'Alipay',
 };
 
+// menu, shop, reports, QR codes (console part 2)
+Object.assign(en, {
+  '全选': 'Select all', '批量启售': 'Enable selected', '批量停售': 'Disable selected', '批量删除': 'Delete selected',
+  '确认启售所选商品？': 'Put the selected items on sale?', '确认停售所选商品？': 'Take the selected items off sale?',
+  '确认删除所选商品？起售中的不能删除。': 'Delete the selected items? Items on sale cannot be deleted.',
+  '套餐': 'set meals', '保存并继续添加': 'Save and add another', '图片预览': 'Picture preview', '暂无图片': 'No picture',
+  '保存后生效': 'Applies when saved', '无图': 'No picture',
+  '已打烊 · 顾客无法下单': 'Closed · customers cannot order', '点击打烊': 'Click to close the shop', '点击开始营业': 'Click to open the shop',
+  '确定打烊吗？': 'Close the shop?', '确定打烊': 'Close the shop',
+  '打烊后顾客不能下单（小程序和网页点餐都不能），直到再次开始营业。已下的订单照常处理。':
+    'While closed, customers cannot order (neither in the mini-program nor on the web) until the shop opens again. Orders already placed go on as usual.',
+  '顾客点餐码': 'Ordering QR codes', '点餐链接': 'Ordering link', '扫码点餐': 'Scan to order', '复制链接': 'Copy link', '已复制': 'Copied',
+  '打印': 'Print', '打印 (A4)': 'Print (A4)', '生成': 'Make', '桌号': 'Table', '桌号二维码': 'Table QR codes',
+  '如 1-12 或 A1,A2': 'e.g. 1-12 or A1,A2', '桌号范围有误': 'Bad table range', '一次最多200张桌': 'At most 200 tables at once',
+  '桌号最长16个字符': 'A table name has at most 16 characters',
+  '顾客用手机扫码或打开链接即可点餐，无需小程序。': 'Customers scan the code or open the link on their phone to order; no mini-program needed.',
+  '顾客扫桌上的码点餐，订单带桌号，无需地址和配送费。': 'Customers scan the code on their table; the order carries the table, with no address and no delivery fee.',
+  '尚未设置应用网址，此链接是本机地址，顾客的手机打不开：请在 PocketBase 后台“设置 → Application URL”填写店铺的公网地址。':
+    'No application URL is set and this link is this machine\'s own address, which customers\' phones cannot open: set the shop\'s public address in the PocketBase dashboard (Settings → Application URL).',
+  '尚未设置应用网址，链接用的是打开本页的地址；可在 PocketBase 后台“设置 → Application URL”填写店铺的公网地址。':
+    'No application URL is set, so the link uses the address this page was opened at; set the shop\'s public address in the PocketBase dashboard (Settings → Application URL).',
+});
+
 let lang = localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh';
 
 export function t(s) { return lang === 'en' ? (en[s] ?? s) : s; }

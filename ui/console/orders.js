@@ -3,6 +3,7 @@ import { api } from './api.js';
 import { t } from './i18n.js';
 import { h, dialog, toast, table, pager, money, field } from './dom.js';
 import { OrderStatus, orderStatusLabels } from './enums.js';
+import { printTicket } from './ticket.js';
 
 // The tabs in the original's order: the kitchen's work first, unpaid orders last. 0 is every status.
 const { PendingPayment, ToBeConfirmed, Confirmed, DeliveryInProgress, Completed, Cancelled } = OrderStatus;
@@ -127,23 +128,4 @@ export async function openOrder(id, done) {
     h('p', null, `${t('打包费')} ${money(o.packAmount)} · ${t('合计')} `, h('strong', null, money(o.amount))),
     h('div', { class: 'toolbar' }, actionButtons(o, actions, after), h('button', { onclick: () => printTicket(o) }, t('打印小票'))));
   d = dialog(t('订单详情'), body, { buttons: [h('button', { onclick: () => d.close() }, t('关闭'))] });
-}
-
-// printTicket fills the print-only ticket (80 mm, see @page in app.css) and opens the browser's print dialog.
-function printTicket(o) {
-  const ticket = document.getElementById('ticket');
-  ticket.replaceChildren(
-    h('h1', null, 'MyRestaurant'),
-    h('div', { class: 'big' }, `#${String(o.number).slice(-4)}`),
-    h('div', null, `${t('订单号')}: ${o.number}`),
-    h('div', null, `${t('下单时间')}: ${o.orderTime}`),
-    h('div', null, `${t('预计送达')}: ${o.estimatedDeliveryTime || '-'}`),
-    h('table', null, (o.orderDetailList || []).map((i) => h('tr', null,
-      h('td', null, `${i.name}${i.dishFlavor ? ` (${i.dishFlavor})` : ''}`), h('td', null, `×${i.number}`), h('td', null, money(i.amount))))),
-    h('div', null, `${t('备注')}: ${o.remark || t('无')}`),
-    h('div', null, `${t('餐具')}: ${o.tablewareNumber ?? '-'}`),
-    h('div', null, `${t('合计')}: ${money(o.amount)}`),
-    h('div', null, `${o.consignee || ''} ${o.phone || ''}`),
-    h('div', null, o.address || ''));
-  window.print();
 }

@@ -34,8 +34,6 @@ export async function workspaceView(el, { seq }) {
 // Report days are the shop's days (the server cuts them in the shop's time zone), whatever zone the tablet is in.
 const todayIn = (zone) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now());
 const shift = (day, n) => { const d = new Date(`${day}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + n); return d.toISOString().slice(0, 10); };
-// Chart axes place each day at the browser's local midnight, so they label it in local time.
-const ymd = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 const weekday = (day) => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
 const presets = {
   '昨日': (today) => [shift(today, -1), shift(today, -1)],
@@ -50,17 +48,34 @@ const split = (s) => (s ? String(s).split(',') : []);
 const nums = (s) => split(s).map(Number);
 const colors = ['#e6a23c', '#1a73c9', '#2e9d5b'];
 
+// dayTicks are the indexes of the days that get an x-axis label: every day while labels fit, else every
+// step-th day counted back from the last, so the latest day is always labelled and none repeats.
+const labelWidth = 48; // px a "MM-DD" label needs, with room around it
+function dayTicks(days, plotWidth) {
+  const step = Math.max(1, Math.ceil((days * labelWidth) / Math.max(plotWidth, labelWidth)));
+  const ticks = [];
+  for (let i = days - 1; i >= 0; i -= step) ticks.unshift(i);
+  return ticks;
+}
+
+// lineChart draws one line per series over the report's days. The x scale is the day's index, not time: a time
+// axis picks its own steps (hours on one day, a date repeated per few hours on a week), which reads wrong.
 function lineChart(target, title, dates, series) {
   const box = h('div', { class: 'chart' }, h('h4', null, t(title)));
   target.append(box);
   if (!dates.length) { box.append(h('div', { class: 'empty' }, t('暂无数据'))); return; }
-  const xs = dates.map((d) => new Date(`${d}T00:00:00`).getTime() / 1000);
-  const width = Math.max(320, box.clientWidth - 24);
+  const xs = dates.map((_, i) => i);
+  const width = Math.max(300, box.clientWidth - 24);
   new uPlot({
     width, height: 220,
-    series: [{ label: t('日期') }, ...series.map(([label], i) => ({ label: t(label), stroke: colors[i], width: 2, points: { show: true } }))],
-    axes: [{ values: (u, vals) => vals.map((v) => ymd(new Date(v * 1000)).slice(5)) }, {}],
-    scales: { x: { time: true } },
+    series: [{ label: t('日期'), value: (u, i) => (i == null ? '' : dates[i]) },
+      ...series.map(([label], i) => ({ label: t(label), stroke: colors[i], width: 2, points: { show: true } }))],
+    axes: [{
+      splits: (u) => dayTicks(dates.length, u.bbox.width / devicePixelRatio),
+      // The labels drawn are kept on the chart too, where tests and screen readers can read them.
+      values: (u, ticks) => { const labels = ticks.map((i) => dates[i]?.slice(5) ?? ''); box.dataset.xLabels = labels.join(' '); return labels; },
+    }, {}],
+    scales: { x: { time: false, range: () => [-0.5, dates.length - 0.5] } },
   }, [xs, ...series.map(([, ys]) => ys)], box);
 }
 

@@ -6,6 +6,7 @@ import { ordersView } from './orders.js';
 import { categoriesView, dishesView, setmealsView } from './menu.js';
 import { employeesView, shopView } from './staff.js';
 import { workspaceView, reportsView } from './reports.js';
+import { qrCodesView } from './qr_codes.js';
 
 // The third entry marks the screens only managers use; staff do not see them (the server refuses them anyway).
 const views = {
@@ -17,6 +18,7 @@ const views = {
   employees: ['员工管理', employeesView, 'manager'],
   shop: ['店铺设置', shopView, 'manager'],
   reports: ['数据统计', reportsView, 'manager'],
+  qrcodes: ['顾客点餐码', qrCodesView, 'manager'],
 };
 
 const allowedViews = () => Object.entries(views).filter(([, v]) => v[2] !== 'manager' || session.isManager());

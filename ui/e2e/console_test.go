@@ -140,12 +140,7 @@ func shot(t *testing.T, ctx context.Context, name string) {
 		t.Logf("screenshot %s: %v", name, err)
 		return
 	}
-	if err := os.MkdirAll(artifacts, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(artifacts, "console-"+name+".png"), buf, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeArtifact(t, "console-"+name+".png", buf)
 }
 
 // evalTrue waits until the JavaScript expression is true.
