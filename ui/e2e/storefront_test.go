@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -59,12 +57,7 @@ func phoneShot(t *testing.T, ctx context.Context, name string) {
 		t.Logf("screenshot %s: %v", name, err)
 		return
 	}
-	if err := os.MkdirAll(artifacts, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(artifacts, "storefront-"+name+".png"), buf, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeArtifact(t, "storefront-"+name+".png", buf)
 }
 
 // text waits until the element sel exists and its text contains want.
@@ -75,14 +68,6 @@ func text(sel, want string) chromedp.Action {
 // jsClick clicks the element sel as a tap would, once it is there.
 func jsClick(sel string) chromedp.Action {
 	return evalTrue(fmt.Sprintf(`(() => { const el = document.querySelector(%q); if (!el || el.disabled) return false; el.click(); return true; })()`, sel))
-}
-
-// noBrowserErrors fails the test with every error the page logged or threw.
-func noBrowserErrors(t *testing.T, errs *consoleErrors) {
-	t.Helper()
-	for _, e := range errs.all() {
-		t.Errorf("browser console: %s", e)
-	}
 }
 
 // customerToken is the token the storefront signed in with in this browser.
