@@ -26,6 +26,8 @@ func TestConsoleEnumsAreTheServers(t *testing.T) {
 		{"AlertType", "alertTypeLabels", "../modules/alert", "NewOrder"},
 		{"CategoryType", "categoryTypeLabels", "../modules/menu", "DishCategory"},
 		{"SaleStatus", "", "../modules/menu", "OnSale"},
+		{"PayStatus", "payStatusLabels", "../modules/order", "Unpaid"},
+		{"PayMethod", "payMethodLabels", "../modules/order", "PayWeChat"},
 	} {
 		t.Run(c.numbers, func(t *testing.T) {
 			want := goConstGroup(t, c.goDir, c.goMember)

@@ -9,3 +9,10 @@ import "github.com/pocketbase/pocketbase/core"
 func Open(app core.App) ([]*core.Record, error) {
 	return app.FindRecordsByFilter(collection, "acknowledged = false", "created", 500, 0)
 }
+
+// The order statuses order_rule.go reads, for comparing with the order module's.
+const (
+	OrderToBeConfirmed = orderToBeConfirmed
+	OrderCompleted     = orderCompleted
+	OrderCancelled     = orderCancelled
+)

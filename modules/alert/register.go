@@ -4,11 +4,13 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 )
 
-// Register starts the heartbeat with the server and serves the original admin web app's alert socket. Who may
-// follow the alerts over realtime is the realtime module's rule (enabled employees only).
+// Register starts the heartbeat with the server, ends alerts whose order no longer needs them and serves the
+// original admin web app's alert socket. Who may follow the alerts over realtime is the realtime module's rule
+// (enabled employees only).
 func Register(app core.App) {
 	hub := newSocketHub(app, HeartbeatInterval)
 	bindSocketHooks(app, hub)
+	bindOrderRule(app)
 	stop := make(chan struct{})
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		bindSocketRoute(se, hub)

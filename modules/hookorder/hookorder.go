@@ -3,7 +3,7 @@
 // handlers by ascending priority, then in the order they were bound; the modules register in the order of
 // modules.Register, so without these numbers the order would depend on that list.
 //
-// Handlers bound to those hooks for other collections (alert's on alerts and employees, report's on order details, compat's on accounts)
+// Handlers bound to those hooks for other collections (alert's on alerts, employees and orders, report's on order details, compat's on accounts)
 // never run for a menu or shop record, so their place does not matter; they keep PocketBase's defaults.
 package hookorder
 

@@ -11,8 +11,8 @@ import (
 )
 
 // View is the OrderVO JSON of the contract: the Orders row plus orderDishes (only in the staff search) and
-// orderDetailList (everywhere else). The original's fields, packAmount and tablewareNumber never null, and two of
-// ours the original clients ignore: channel and tableNo.
+// orderDetailList (everywhere else). The original's fields, packAmount and tablewareNumber never null, and three of
+// ours the original clients ignore: deliveryFee, channel and tableNo.
 type View struct {
 	ID                    compat.ID    `json:"id"`
 	Number                string       `json:"number"`
@@ -36,6 +36,7 @@ type View struct {
 	DeliveryStatus        int          `json:"deliveryStatus"`
 	DeliveryTime          compat.Time  `json:"deliveryTime"`
 	PackAmount            int          `json:"packAmount"`
+	DeliveryFee           compat.Money `json:"deliveryFee"` // ours: the original's was a fixed ¥6 its screens assumed
 	TablewareNumber       int          `json:"tablewareNumber"`
 	TablewareStatus       int          `json:"tablewareStatus"`
 	Channel               string       `json:"channel"` // ours: "miniprogram" or "web"
@@ -93,6 +94,7 @@ func viewOf(o *Order) View {
 		DeliveryStatus:        o.DeliveryStatus(),
 		DeliveryTime:          compat.TimeOf(o.DeliveryTime()),
 		PackAmount:            o.PackAmount(),
+		DeliveryFee:           compat.Cents(o.DeliveryFee()),
 		TablewareNumber:       o.TablewareNumber(),
 		TablewareStatus:       o.TablewareStatus(),
 		Channel:               o.Channel(),

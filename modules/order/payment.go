@@ -162,6 +162,7 @@ func markPaid(app core.App, n payment.Notification) (moved bool, err error) {
 			})
 			if ok {
 				order, moved = paidOrder, true
+				order, err = acceptIfBusy(tx, order)
 			}
 			return err
 		case o.PayStatus() == Unpaid:

@@ -12,9 +12,9 @@ import (
 	"myrestaurant/internal/apptest"
 )
 
-// The OrderVO keys of the contract, exactly, and ours: channel and tableNo.
+// The OrderVO keys of the contract, exactly, and ours: channel, deliveryFee and tableNo.
 var orderKeys = []string{"address", "addressBookId", "amount", "cancelReason", "cancelTime", "channel", "checkoutTime", "consignee",
-	"deliveryStatus", "deliveryTime", "estimatedDeliveryTime", "id", "number", "orderDetailList", "orderDishes", "orderTime",
+	"deliveryFee", "deliveryStatus", "deliveryTime", "estimatedDeliveryTime", "id", "number", "orderDetailList", "orderDishes", "orderTime",
 	"packAmount", "payMethod", "payStatus", "phone", "rejectionReason", "remark", "status", "tableNo", "tablewareNumber",
 	"tablewareStatus", "userId", "userName"}
 

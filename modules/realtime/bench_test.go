@@ -10,8 +10,6 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"myrestaurant/internal/apptest"
-	"myrestaurant/modules"
-	"myrestaurant/modules/config"
 )
 
 // BenchmarkConfirmUnderSubscriptionFlood measures a staff confirm (PUT /admin/order/confirm over HTTP, whose order
@@ -27,18 +25,7 @@ func BenchmarkConfirmUnderSubscriptionFlood(b *testing.B) {
 			name = fmt.Sprintf("%d clients x %d subscriptions", flood.clients, flood.topics)
 		}
 		b.Run(name, func(b *testing.B) {
-			app := apptest.New(b, func(app core.App) {
-				if err := modules.Register(app, &config.Config{Demo: true}); err != nil {
-					b.Fatal(err)
-				}
-			})
-			s := app.Settings()
-			s.RateLimits.Enabled = false // one address sends everything here
-			if err := app.Save(s); err != nil {
-				b.Fatal(err)
-			}
-			base := apptest.Serve(b, app)
-			_, staff := apptest.Employee(b, app, "chef", 1)
+			app, base, staff := benchShop(b)
 			ids := paidOrders(b, app, b.N)
 
 			held := 0

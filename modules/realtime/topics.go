@@ -30,13 +30,14 @@ const (
 	alertsTopic = "alerts/*"
 	// ordersPrefix followed by an order's id is one order's live status, for the customer who placed it.
 	ordersPrefix = "orders/"
+	// staffOrdersTopic (order_changes.go) is every order's id and status as it changes, for the consoles.
 )
 
 var orderID = regexp.MustCompile(`^[1-9][0-9]{14}$`)
 
 // checkSubscriptions refuses a subscription request unless it asks for at most MaxTopicsPerClient topics, each
-// one our clients use and the requester may follow: PB_CONNECT for anyone, the alerts for an enabled employee,
-// an order for its customer or an enabled employee. Topics carry no query string (our clients send none), so
+// one our clients use and the requester may follow: PB_CONNECT for anyone, the alerts and the order changes for
+// an enabled employee, an order for its customer or an enabled employee. Topics carry no query string (our clients send none), so
 // one topic cannot be held many times over. Superusers (the dashboard) are not limited.
 func checkSubscriptions(e *core.RealtimeSubscribeRequestEvent) error {
 	if e.HasSuperuserAuth() {
@@ -65,7 +66,7 @@ func mayFollow(app core.App, who *core.Record, topic string) (bool, error) {
 	switch {
 	case topic == connectTopic:
 		return true, nil
-	case topic == alertsTopic:
+	case topic == alertsTopic, topic == staffOrdersTopic:
 		return auth.IsEnabledEmployee(who), nil
 	case strings.HasPrefix(topic, ordersPrefix):
 		id := strings.TrimPrefix(topic, ordersPrefix)

@@ -16,6 +16,7 @@ func bindRoutes(se *core.ServeEvent) {
 	admin := se.Router.Group("/admin/shop").BindFunc(auth.RequireEmployee)
 	admin.GET("/status", compat.Handle(statusAction))
 	admin.PUT("/{status}", compat.Handle(setStatusAction))
+	admin.PUT("/busyMode/{status}", compat.Handle(setBusyModeAction)) // ours, for the console
 	admin.GET("/settings", compat.Handle(settingsAction))
 	se.Router.Group("/admin/shop").BindFunc(auth.RequireManager).PUT("/settings", compat.Handle(updateSettingsAction))
 }

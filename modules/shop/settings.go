@@ -31,6 +31,7 @@ type Settings struct {
 	DeliveryFee compat.Money `json:"deliveryFee"`
 	PackingFee  compat.Money `json:"packingFee"` // per item
 	TimeZone    string       `json:"timeZone"`
+	BusyMode    bool         `json:"busyMode"` // paid orders are accepted at once (order/busy_mode.go)
 
 	PayOnDelivery bool `json:"payOnDelivery"` // customers may choose to pay on delivery / at the counter
 }
@@ -46,8 +47,8 @@ func record(app core.App) (*core.Record, error) {
 func Load(app core.App) (Settings, error) {
 	var s Settings
 	var delivery, packing int64
-	err := sqlite.HotRow(app, "SELECT name, phone, address, status, delivery_fee, packing_fee, time_zone, pay_on_delivery FROM shop LIMIT 1", nil,
-		&s.Name, &s.Phone, &s.Address, &s.Status, &delivery, &packing, &s.TimeZone, &s.PayOnDelivery)
+	err := sqlite.HotRow(app, "SELECT name, phone, address, status, delivery_fee, packing_fee, time_zone, busy_mode, pay_on_delivery FROM shop LIMIT 1", nil,
+		&s.Name, &s.Phone, &s.Address, &s.Status, &delivery, &packing, &s.TimeZone, &s.BusyMode, &s.PayOnDelivery)
 	s.DeliveryFee, s.PackingFee = compat.Cents(delivery), compat.Cents(packing)
 	return s, err
 }
@@ -61,6 +62,7 @@ func settingsOf(r *core.Record) Settings {
 		DeliveryFee: compat.Cents(int64(r.GetInt("delivery_fee"))),
 		PackingFee:  compat.Cents(int64(r.GetInt("packing_fee"))),
 		TimeZone:    r.GetString("time_zone"),
+		BusyMode:    r.GetBool("busy_mode"),
 
 		PayOnDelivery: r.GetBool("pay_on_delivery"),
 	}
@@ -93,6 +95,7 @@ type SettingsInput struct {
 	DeliveryFee compat.Money `json:"deliveryFee"`
 	PackingFee  compat.Money `json:"packingFee"`
 	TimeZone    compat.Text  `json:"timeZone"`
+	BusyMode    *bool        `json:"busyMode"`
 
 	PayOnDelivery *bool `json:"payOnDelivery"`
 }
@@ -123,6 +126,9 @@ func Update(app core.App, in SettingsInput) (Settings, error) {
 			return Settings{}, compat.Failf(MsgTimeZoneInvalidFormat, name)
 		}
 		r.Set("time_zone", name)
+	}
+	if in.BusyMode != nil {
+		r.Set("busy_mode", *in.BusyMode)
 	}
 	if in.PayOnDelivery != nil {
 		r.Set("pay_on_delivery", *in.PayOnDelivery)

@@ -12,8 +12,8 @@ import (
 )
 
 // Realtime offers only the topics our clients use, to those who may follow them: PB_CONNECT (the JS SDK's connect
-// callback) to anyone, the staff alerts to enabled employees, an order to its customer (and staff). Nothing else,
-// no query-string variants, a few topics per client.
+// callback) to anyone, the staff alerts and order changes to enabled employees, an order to its customer (and staff).
+// Nothing else, no query-string variants, a few topics per client.
 func TestRealtimeOffersOnlyOurTopicsToTheirReaders(t *testing.T) {
 	w := newWorld(t)
 	alicesOrder, bobsOrder := "orders/"+w.alice.order.String(), "orders/"+w.bob.order.String()
@@ -41,6 +41,10 @@ func TestRealtimeOffersOnlyOurTopicsToTheirReaders(t *testing.T) {
 		{"employee", w.staff, []string{alicesOrder, bobsOrder}, http.StatusNoContent},
 		{"employee", w.staff, []string{"alerts/*?options={}"}, http.StatusForbidden},
 		{"employee", w.staff, []string{"orders/*"}, http.StatusForbidden},
+		{"employee", w.staff, []string{"staff/orders"}, http.StatusNoContent}, // the console's live order lists
+		{"customer", w.alice.token, []string{"staff/orders"}, http.StatusForbidden},
+		{"guest", "", []string{"staff/orders"}, http.StatusForbidden},
+		{"locked employee", w.lockedStaff, []string{"staff/orders"}, http.StatusForbidden},
 		{"locked employee", w.lockedStaff, []string{"alerts/*"}, http.StatusForbidden},
 		{"locked employee", w.lockedStaff, []string{alicesOrder}, http.StatusForbidden},
 	}

@@ -1,22 +1,27 @@
 // Live alerts: PocketBase realtime on alerts/*, a popup, a beep that repeats until acknowledged, a flashing title.
+// The same connection follows staff/orders, which order changed to which status, for the screens that list
+// orders (live.js).
 import PocketBase from '/vendor/pocketbase.es.mjs';
-import { t } from './i18n.js';
 import { AlertType } from './enums.js';
+import { orderChanged } from './live.js';
+import { flashTitle } from './tab_title.js';
+import { notifyAlert } from './notifications.js';
 
 // A customer's cancel is shown but does not ring.
 const RINGING_TYPES = new Set([AlertType.NewOrder, AlertType.Reminder]);
 const BEEP_EVERY_MS = 1500;
 
 export class Alerts {
-  constructor({ onChange, onConnection }) {
+  // onArrival gets each alert that arrives live (not those listed again after a reload or reconnect).
+  constructor({ onChange, onConnection, onArrival }) {
     this.pb = null;
     this.pending = new Map(); // id -> alert record, unacknowledged
     this.onChange = onChange;
     this.onConnection = onConnection;
+    this.onArrival = onArrival;
     this.audio = null;
     this.beepTimer = null;
     this.titleTimer = null;
-    this.baseTitle = document.title;
     this.connected = false;
   }
 
@@ -36,12 +41,19 @@ export class Alerts {
     this.pb.authStore.save(token, null);
     this.pb.realtime.onDisconnect = () => this.setConnected(false);
     try {
-      await this.pb.realtime.subscribe('PB_CONNECT', () => { this.setConnected(true); this.refresh(); });
+      let connects = 0;
+      await this.pb.realtime.subscribe('PB_CONNECT', () => {
+        this.setConnected(true);
+        this.refresh();
+        if (connects++) orderChanged(null); // back after a drop: order changes may have been missed
+      });
       await this.pb.collection('alerts').subscribe('*', (e) => {
         if (e.action === 'delete' || e.record.acknowledged) this.pending.delete(e.record.id);
         else this.pending.set(e.record.id, e.record);
+        if (e.action === 'create') { notifyAlert(e.record); this.onArrival?.(e.record); }
         this.update();
       });
+      await this.pb.realtime.subscribe('staff/orders', (e) => orderChanged(e.record));
     } catch {
       // The SDK retries a dropped stream by itself, but not a first connection that failed.
       this.setConnected(false);
@@ -76,6 +88,16 @@ export class Alerts {
     this.update();
   }
 
+  // acknowledgeAll acknowledges every alert shown (知道了（全部）).
+  async acknowledgeAll() {
+    const ids = [...this.pending.keys()];
+    const results = await Promise.allSettled(ids.map((id) => this.pb.collection('alerts').update(id, { acknowledged: true })));
+    ids.forEach((id, i) => { if (results[i].status === 'fulfilled') this.pending.delete(id); });
+    this.update();
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
   list() { return [...this.pending.values()]; }
 
   ringing() { return this.list().some((a) => RINGING_TYPES.has(a.type)); }
@@ -92,14 +114,11 @@ export class Alerts {
     }
     if (this.list().length && !this.titleTimer) {
       let on = false;
-      this.titleTimer = setInterval(() => {
-        on = !on;
-        document.title = on ? `【${t('待处理提醒')}】${this.baseTitle}` : this.baseTitle;
-      }, 800);
+      this.titleTimer = setInterval(() => { on = !on; flashTitle(on); }, 800);
     } else if (!this.list().length && this.titleTimer) {
       clearInterval(this.titleTimer);
       this.titleTimer = null;
-      document.title = this.baseTitle;
+      flashTitle(false);
     }
     this.onChange?.(this.list());
   }

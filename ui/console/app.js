@@ -9,25 +9,34 @@ import { renderShell, showConnection } from './shell.js';
 import { renderView } from './views.js';
 import { loadShopStatus } from './shop_status.js';
 import { showAlerts, closeAlerts } from './alert_popup.js';
+import { countWaitingOrders } from './tab_title.js';
+import { loadBusyMode, printIfAccepted } from './busy_mode.js';
 
 const root = document.getElementById('app');
 
 const alerts = new Alerts({
   onChange: (list) => showAlerts(list, alerts, render),
   onConnection: showConnection,
+  onArrival: printIfAccepted,
 });
+
+// stopLive ends what a session started: the live alerts and the tab title's count.
+function stopLive() {
+  alerts.stop();
+  countWaitingOrders(false);
+}
 
 hooks.onUnauthorized = () => {
   if (!session.get()) return;
   session.clear();
-  alerts.stop();
+  stopLive();
   render();
 };
 
 // A new password ends every session of the account (the server renews its token key): sign in again.
 function passwordChanged() {
   session.clear();
-  alerts.stop();
+  stopLive();
   started = '';
   renderLogin(root, render, t('密码已修改，请用新密码登录'));
 }
@@ -35,7 +44,7 @@ function passwordChanged() {
 async function logout() {
   try { await api.post('/admin/employee/logout'); } catch { /* logging out works offline too */ }
   session.clear();
-  alerts.stop();
+  stopLive();
   render();
 }
 
@@ -49,7 +58,9 @@ function render() {
   if (started !== s.token) {
     started = s.token;
     loadShopStatus(() => showAlerts(alerts.list(), alerts, render));
+    loadBusyMode();
     alerts.start(s.token);
+    countWaitingOrders(true);
   }
   showAlerts(alerts.list(), alerts, render);
 }

@@ -47,3 +47,27 @@ export const SaleStatus = Object.freeze({
   OffSale: 0,
   OnSale: 1,
 });
+
+export const PayStatus = Object.freeze({
+  Unpaid: 0,
+  Paid: 1,
+  Refunded: 2,
+});
+
+export const payStatusLabels = Object.freeze({
+  [PayStatus.Unpaid]: '未支付',
+  [PayStatus.Paid]: '已支付',
+  [PayStatus.Refunded]: '退款',
+});
+
+export const PayMethod = Object.freeze({
+  PayWeChat: 1,
+  PayAlipay: 2,
+  PayOnDelivery: 3,
+});
+
+export const payMethodLabels = Object.freeze({
+  [PayMethod.PayWeChat]: '微信支付',
+  [PayMethod.PayAlipay]: '支付宝支付',
+  [PayMethod.PayOnDelivery]: '货到付款/到店付款',
+});

@@ -68,6 +68,24 @@ Object.assign(en, {
     'No application URL is set and this link is this machine\'s own address, which customers\' phones cannot open: set the shop\'s public address in the PocketBase dashboard (Settings → Application URL).',
   '尚未设置应用网址，链接用的是打开本页的地址；可在 PocketBase 后台“设置 → Application URL”填写店铺的公网地址。':
     'No application URL is set, so the link uses the address this page was opened at; set the shop\'s public address in the PocketBase dashboard (Settings → Application URL).',
+// The console's orders, alerts, kitchen view, keyboard, notifications and busy mode.
+Object.assign(en, {
+  '按餐量提供': 'As many as the food', '桌号': 'Table', '网页': 'Web',
+  '小程序': 'Mini-program', '订单菜品': 'Items', '订单状态': 'Status',
+  '用户名': 'Customer', '取消时间': 'Cancelled at', '送达时间': 'Delivered at',
+  '预计送达时间': 'Expected by', '餐具数量': 'Tableware', '渠道': 'Channel',
+  '支付时间': 'Paid at', '单价': 'Unit price', '小计': 'Subtotal',
+  '菜品小计': 'Items', '处理完自动跳转下一条': 'Then open the next waiting order', '微信支付': 'WeChat Pay',
+  '支付宝支付': 'Alipay', '货到付款/到店付款': 'Pay on delivery / at the counter', '货到付款': 'Collect payment', '未支付': 'Unpaid',
+  '已支付': 'Paid', '退款': 'Refunded', '厨房': 'Kitchen',
+  '出餐 · 派送': 'Ready · send out', '外卖': 'Takeout', '待出餐': 'To prepare',
+  '暂无待出餐订单': 'Nothing to prepare', '知道了（全部）': 'Acknowledge all', 
+  '启用通知': 'Notify me', '通知已开启': 'Notifying', '忙时自动接单并打印小票': 'Busy hours: accept paid orders at once and print their tickets', '忙时模式已开启：付款订单自动接单': 'Busy mode on: paid orders are accepted at once',
+  '忙时模式已关闭': 'Busy mode off', '忙时模式：开': 'Busy mode: on', '忙时模式：关': 'Busy mode: off',
+  '本机打印': 'Print here', '快捷键': 'Keyboard', '打开下一个待接单订单': 'Open the next order to confirm',
+  '在列表中选择订单': 'Select an order in the list', '查看所选订单': 'Open the selected order', '知道了（第一条提醒）': 'Acknowledge the first alert',
+  '查看第一条提醒的订单': "Open the first alert's order", '关闭对话框': 'Close the dialog', '快捷键帮助': 'This help',
+  '没有待接单的订单': 'No order waits to be confirmed', '后台标签页或熄屏时也用系统通知提醒': 'Also alert with system notifications when this tab is in the background or the screen is dim',
 });
 
 let lang = localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh';

@@ -3,6 +3,9 @@ import uPlot from '/vendor/uPlot.esm.js';
 import { api } from './api.js';
 import { t } from './i18n.js';
 import { h, toast, money } from './dom.js';
+import { waitingOrders } from './workspace_orders.js';
+import { onOrderChange, debounced } from './live.js';
+import { OrderStatus } from './enums.js';
 
 // optional returns null when the route is not there yet, so the screen shows an empty state instead of an error.
 async function optional(p) {
@@ -13,22 +16,28 @@ function card(label, value) { return h('div', { class: 'card' }, h('div', { clas
 const pct = (v) => `${(Number(v || 0) * 100).toFixed(1)}%`;
 
 export async function workspaceView(el, { seq }) {
-  const [biz, orders, dishes, meals] = await Promise.all(['businessData', 'overviewOrders', 'overviewDishes', 'overviewSetmeals']
-    .map((p) => optional(api.get(`/admin/workspace/${p}`))));
+  const figures = h('div', { id: 'workspace-figures' });
+  async function fill() {
+    const [biz, orders, dishes, meals] = await Promise.all(['businessData', 'overviewOrders', 'overviewDishes', 'overviewSetmeals']
+      .map((p) => optional(api.get(`/admin/workspace/${p}`))));
+    if (!seq()) return;
+    if (!biz && !orders) { figures.replaceChildren(h('div', { class: 'empty' }, t('暂未提供'))); return; }
+    const overview = (title, o) => o && [h('h3', null, t(title)), h('div', { class: 'cards' }, card('已启售', o.sold), card('已停售', o.discontinued))];
+    figures.replaceChildren(
+      ...(biz ? [h('h3', null, t('今日数据')), h('div', { class: 'cards' },
+        card('营业额', money(biz.turnover)), card('有效订单', biz.validOrderCount), card('订单完成率', pct(biz.orderCompletionRate)),
+        card('平均客单价', money(biz.unitPrice)), card('新增用户', biz.newUsers))] : []),
+      ...(orders ? [h('h3', null, t('订单总览')), h('div', { class: 'cards' },
+        card('待接单', orders.waitingOrders), card('待派送', orders.deliveredOrders), card('已完成', orders.completedOrders),
+        card('已取消', orders.cancelledOrders), card('全部订单', orders.allOrders))] : []),
+      h('div', null, overview('菜品总览', dishes)), h('div', null, overview('套餐总览', meals)));
+  }
+  await fill();
   if (!seq()) return;
-  if (!biz && !orders) { el.append(h('div', { class: 'empty' }, t('暂未提供'))); return; }
-  if (biz) {
-    el.append(h('h3', null, t('今日数据')), h('div', { class: 'cards' },
-      card('营业额', money(biz.turnover)), card('有效订单', biz.validOrderCount), card('订单完成率', pct(biz.orderCompletionRate)),
-      card('平均客单价', money(biz.unitPrice)), card('新增用户', biz.newUsers)));
-  }
-  if (orders) {
-    el.append(h('h3', null, t('订单总览')), h('div', { class: 'cards' },
-      card('待接单', orders.waitingOrders), card('待派送', orders.deliveredOrders), card('已完成', orders.completedOrders),
-      card('已取消', orders.cancelledOrders), card('全部订单', orders.allOrders)));
-  }
-  const overview = (title, o) => o && [h('h3', null, t(title)), h('div', { class: 'cards' }, card('已启售', o.sold), card('已停售', o.discontinued))];
-  el.append(h('div', null, overview('菜品总览', dishes)), h('div', null, overview('套餐总览', meals)));
+  el.append(waitingOrders(seq), figures);
+  // The day's figures move with every paid order and every step of one: read again after a burst of changes.
+  const soon = debounced(() => { if (seq()) fill().catch(() => {}); }, 500);
+  onOrderChange((o) => { if (!o || o.status !== OrderStatus.PendingPayment) soon(); });
 }
 
 // Report days are the shop's days (the server cuts them in the shop's time zone), whatever zone the tablet is in.

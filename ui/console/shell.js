@@ -7,6 +7,9 @@ import { changePassword } from './staff.js';
 import { langSwitch } from './lang_switch.js';
 import { shopSwitch, paintShop } from './shop_status.js';
 import { nav, renderView } from './views.js';
+import { busyControl } from './busy_mode.js';
+import { notificationControl } from './notifications.js';
+import { keyboardHelpButton } from './keyboard.js';
 
 let connected = false;
 const live = h('span', { class: 'live', id: 'live-status', role: 'status' });
@@ -38,7 +41,7 @@ export function renderShell(root, { alerts, rerender, passwordChanged, logout })
   root.replaceChildren(h('div', { class: 'shell' },
     h('header', { class: 'topbar' },
       h('span', { class: 'brand' }, `MyRestaurant ${t('管理台')}`),
-      shopSwitch, live, soundControl(alerts, rerender), langSwitch(rerender),
+      shopSwitch, busyControl(), live, soundControl(alerts, rerender), notificationControl(rerender), keyboardHelpButton, langSwitch(rerender),
       h('span', { class: 'who' }, s.name || s.userName),
       h('span', { class: 'muted', id: 'role' }, t(session.isManager() ? '店长' : '店员')),
       h('button', { id: 'change-password', onclick: () => changePassword(passwordChanged) }, t('修改密码')),

@@ -1,23 +1,34 @@
 // The kitchen ticket: what the kitchen and the rider need, printed on 80 mm roll paper (see #ticket in app.css).
 import { t } from './i18n.js';
 import { h, money } from './dom.js';
+import { payMethodLabels, payStatusLabels, PayStatus } from './enums.js';
+
+// shortNumber is what the kitchen calls an order: an order number is epoch milliseconds and a three-digit
+// sequence (mostly 000), so its last four digits repeat; the four before the sequence tell orders apart, and a
+// sequence other than 000 is added.
+export function shortNumber(number) {
+  const n = String(number);
+  if (n.length < 8) return n;
+  const seq = Number(n.slice(-3));
+  return `${n.slice(-7, -3)}${seq ? `·${seq}` : ''}`;
+}
 
 const cents = (v) => Math.round(Number(v || 0) * 100);
 
-// ticketMoney splits an order's total into its parts: the items, packing, and the delivery fee, which the
-// contract's order has no field for and is what is left of the amount.
+// ticketMoney splits an order's total into its parts: the items, packing and the delivery fee (the server's
+// deliveryFee, an addition to the contract's order).
 function ticketMoney(o) {
   const items = (o.orderDetailList || []).reduce((sum, i) => sum + cents(i.amount) * Number(i.number || 0), 0);
   const pack = cents(o.packAmount);
   const total = cents(o.amount);
-  const delivery = o.deliveryFee !== undefined ? cents(o.deliveryFee) : Math.max(0, total - items - pack);
+  const delivery = cents(o.deliveryFee);
   return { items: items / 100, pack: pack / 100, delivery: delivery / 100, total: total / 100 };
 }
 
 // payLine says how the order is paid; an order paid on delivery tells the rider or counter to collect.
 function payLine(o) {
-  const method = { 1: '微信支付', 2: '支付宝', 3: '货到付款/到店付款' }[o.payMethod] || '-';
-  return `${t(method)} · ${t(o.payStatus === 1 ? '已支付' : '未支付')}`;
+  const method = payMethodLabels[o.payMethod] || '-';
+  return `${t(method)} · ${t(payStatusLabels[o.payStatus] || payStatusLabels[PayStatus.Unpaid])}`;
 }
 
 const row = (label, value, cls) => h('div', { class: `line ${cls || ''}` }, h('span', null, t(label)), h('span', null, value));
@@ -38,7 +49,7 @@ export function printTicket(o) {
   const ticket = document.getElementById('ticket');
   ticket.replaceChildren(...[
     h('h1', null, 'MyRestaurant'),
-    h('div', { class: 'big' }, o.tableNo ? `${t('桌号')} ${o.tableNo}` : `#${String(o.number).slice(-4)}`),
+    h('div', { class: 'big' }, o.tableNo ? `${t('桌号')} ${o.tableNo}` : `#${shortNumber(o.number)}`),
     row('订单号', o.number),
     row('下单时间', o.orderTime || ''),
     o.tableNo ? null : row('预计送达', o.estimatedDeliveryTime || t('尽快送达')),

@@ -7,11 +7,14 @@ import { categoriesView, dishesView, setmealsView } from './menu.js';
 import { employeesView, shopView } from './staff.js';
 import { workspaceView, reportsView } from './reports.js';
 import { qrCodesView } from './qr_codes.js';
+import { kitchenView } from './kitchen.js';
+import { forgetScreenListeners } from './live.js';
 
 // The third entry marks the screens only managers use; staff do not see them (the server refuses them anyway).
 const views = {
   workspace: ['工作台', workspaceView],
   orders: ['订单管理', ordersView],
+  kitchen: ['厨房', kitchenView],
   categories: ['分类管理', categoriesView, 'manager'],
   dishes: ['菜品管理', dishesView],
   setmeals: ['套餐管理', setmealsView],
@@ -41,6 +44,8 @@ export async function renderView() {
   const name = currentView();
   // a dialog belongs to the screen that opened it
   document.querySelectorAll('.overlay:not(.alerts)').forEach((o) => o.remove());
+  forgetScreenListeners(); // live order changes go to the screen shown only
+  document.body.dataset.view = name; // the kitchen view is drawn large (app.css)
   document.querySelectorAll('nav a').forEach((a) => a.classList.toggle('active', a.dataset.view === name));
   const seq = ++viewSeq;
   const el = h('div', { 'data-view': name });
@@ -52,5 +57,3 @@ export async function renderView() {
   }
 }
 
-// refreshIfOrders redraws the screen when it shows orders, which an alert just acted on may have changed.
-export function refreshIfOrders() { if (currentView() === 'orders' || currentView() === 'workspace') renderView(); }

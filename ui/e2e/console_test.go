@@ -21,13 +21,9 @@ import (
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-	"github.com/pocketbase/pocketbase/core"
 
 	"myrestaurant/internal/apptest"
-	"myrestaurant/modules"
 	"myrestaurant/modules/clock"
-	"myrestaurant/modules/config"
-	"myrestaurant/ui"
 )
 
 // artifacts is where screenshots go (git-ignored), relative to this package.
@@ -224,15 +220,7 @@ func consoleToken(t *testing.T, ctx context.Context) string {
 
 func TestConsoleTakesAnOrderFromAlertToCompletion(t *testing.T) {
 	chromium := requireBrowser(t)
-	app := apptest.New(t, func(app core.App) {
-		if err := modules.Register(app, &config.Config{Demo: true}); err != nil {
-			t.Fatal(err)
-		}
-		ui.Register(app)
-	})
-	base := apptest.Serve(t, app)
-	// The browser starts after the server so that it closes first: the server's Close waits for the
-	// browser's realtime stream to end.
+	app, base := serveDemoShop(t)
 	ctx, errs := browser(t, chromium)
 	_, staffToken := apptest.Employee(t, app, "cashier", 1)
 	ok(t, "close the shop", apptest.Call(t, "PUT", base+"/admin/shop/0", "0", "token", staffToken))
@@ -438,7 +426,7 @@ func TestConsoleTakesAnOrderFromAlertToCompletion(t *testing.T) {
 		chromedp.WaitVisible("nav", chromedp.ByQuery),
 		evalTrue(`document.querySelector('#role').textContent === '店员'`),
 		// Staff see the screens of their work only.
-		evalTrue(`[...document.querySelectorAll('nav a')].map(a => a.dataset.view).join() === 'workspace,orders,dishes,setmeals'`))
+		evalTrue(`[...document.querySelectorAll('nav a')].map(a => a.dataset.view).join() === 'workspace,orders,kitchen,dishes,setmeals'`))
 	shot(t, ctx, "16-staff-orders")
 	run(t, ctx, "staff dishes", chromedp.Navigate(base+"/console/#/dishes"), chromedp.WaitVisible(`[data-toggle="测试菜"]`, chromedp.ByQuery),
 		evalTrue(`!document.querySelector('#add-dish') && !document.querySelector('main [data-edit]') && !document.querySelector('main button.danger')`),
