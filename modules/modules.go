@@ -6,6 +6,7 @@ import (
 
 	"myrestaurant/modules/alert"
 	"myrestaurant/modules/auth"
+	"myrestaurant/modules/backoffice"
 	"myrestaurant/modules/cart"
 	"myrestaurant/modules/compat"
 	"myrestaurant/modules/config"
@@ -38,6 +39,7 @@ func Register(app core.App, cfg *config.Config) error {
 		payment.Register(app, provider, order.PaymentCallbacks())
 	}
 	report.Register(app)
+	backoffice.Register(app)
 	registerDemo(app, cfg)
 	return nil
 }

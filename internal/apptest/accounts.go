@@ -64,3 +64,20 @@ func token(t testing.TB, r *core.Record) string {
 	}
 	return tok
 }
+
+// Superuser creates a PocketBase superuser (the owner in the dashboard at /_/) and returns it with an auth
+// token, sent as the Authorization header of PocketBase's record API as the dashboard does.
+func Superuser(t testing.TB, app core.App, email string) (*core.Record, string) {
+	t.Helper()
+	col, err := app.FindCollectionByNameOrId(core.CollectionNameSuperusers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := core.NewRecord(col)
+	r.SetEmail(email)
+	r.SetPassword(Password)
+	if err := app.Save(r); err != nil {
+		t.Fatalf("apptest: superuser %s: %v", email, err)
+	}
+	return r, token(t, r)
+}

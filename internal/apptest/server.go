@@ -107,3 +107,17 @@ func Raw(t testing.TB, method, url string, body any, headers ...string) (int, []
 	raw, _ := io.ReadAll(res.Body)
 	return res.StatusCode, raw
 }
+
+// Native sends a request to PocketBase's own API (/api/…) like Raw and returns the HTTP status and, for an
+// error, the message of PocketBase's error answer (what the dashboard shows).
+func Native(t testing.TB, method, url string, body any, headers ...string) (int, string) {
+	t.Helper()
+	status, raw := Raw(t, method, url, body, headers...)
+	var answer struct {
+		Message string `json:"message"`
+	}
+	if status >= 400 {
+		json.Unmarshal(raw, &answer)
+	}
+	return status, answer.Message
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 
 	"myrestaurant/modules/compat"
@@ -52,6 +53,8 @@ func requireAuth(e *core.RequestEvent, header, collection string) error {
 	}
 	e.Auth = record
 	if collection == EmployeesCollection {
+		// The request log names the employee who acted, not only their id.
+		e.Set(apis.RequestEventKeyLogMeta, map[string]any{"employee": record.GetString("username")})
 		if err := employeeMayAct(record, accessOf(e)); err != nil {
 			return compat.WriteError(e, err)
 		}

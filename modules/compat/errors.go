@@ -6,6 +6,7 @@ import (
 
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/router"
 )
 
 // Error is a business error: the client sees Msg with code 0.
@@ -36,5 +37,17 @@ func Save(app core.App, r *core.Record) error {
 			}
 		}
 	}
+	return err
+}
+
+// FieldError refuses one field of a record with msg, from whichever API saves it: PocketBase's record API
+// answers 400 with msg as its message (the dashboard shows it, and under the field), our routes code 0 with msg.
+func FieldError(field, msg string) error {
+	var data any
+	if field != "" {
+		data = validation.Errors{field: validation.NewError("myrestaurant_rule", msg)}
+	}
+	err := router.NewBadRequestError("", data)
+	err.Message = msg // as written: NewBadRequestError would end it with an English full stop
 	return err
 }

@@ -42,6 +42,9 @@ var (
 	// OrderJobsFollowZone moves the order jobs (the daily completion at 01:00 shop time) to the shop's time
 	// zone. After ShopZone, whose zone it reads.
 	OrderJobsFollowZone = Slot{Id: "myrestaurant.order.jobsFollowZone", Priority: 10}
+	// OverviewFollowsZone makes the dashboard's order overview again with the offset of the shop's new zone.
+	// After ShopZone, whose zone it reads.
+	OverviewFollowsZone = Slot{Id: "myrestaurant.backoffice.overviewFollowsZone", Priority: 20}
 	// PriceWatch (above) also ends the shop's "after" hooks.
 )
 

@@ -53,7 +53,8 @@ func TestNamedHandlersAreBound(t *testing.T) {
 		binding{"after update", app.OnRecordAfterUpdateSuccess(), hookorder.CartFollowsMenu},
 		binding{"after update", app.OnRecordAfterUpdateSuccess(), hookorder.CartDropsDisabledCategory},
 		binding{"after update", app.OnRecordAfterUpdateSuccess(), hookorder.ShopZone},
-		binding{"after update", app.OnRecordAfterUpdateSuccess(), hookorder.OrderJobsFollowZone})
+		binding{"after update", app.OnRecordAfterUpdateSuccess(), hookorder.OrderJobsFollowZone},
+		binding{"after update", app.OnRecordAfterUpdateSuccess(), hookorder.OverviewFollowsZone})
 	for _, b := range all {
 		before := b.h.Length()
 		b.h.Unbind(b.slot.Id)

@@ -94,11 +94,16 @@ func FileURL(base string, r *core.Record) string {
 // fileURL is the picture's URL for this request: at the application URL when there is one, else at this
 // request's own host (the server warns at start that it will, see appURL).
 func fileURL(e *core.RequestEvent, r *core.Record) string {
+	return FileURL(requestBase(e), r)
+}
+
+// requestBase is the application URL, or else the scheme and host the request came to.
+func requestBase(e *core.RequestEvent) string {
 	scheme := "http"
 	if e.IsTLS() || strings.EqualFold(e.Request.Header.Get("X-Forwarded-Proto"), "https") {
 		scheme = "https"
 	}
-	return FileURL(PublicBase(e.App, scheme+"://"+e.Request.Host), r)
+	return PublicBase(e.App, scheme+"://"+e.Request.Host)
 }
 
 func uploadAction(e *core.RequestEvent) (any, error) {

@@ -215,19 +215,28 @@ func checkFlavors(in []FlavorInput) ([]flavor, error) {
 		}
 		seen[name] = true
 		value := strings.TrimSpace(f.Value.Text)
-		var options []string
-		if err := json.Unmarshal([]byte(value), &options); err != nil || len(options) == 0 {
-			return nil, compat.Fail(MsgFlavorValueInvalid)
-		}
-		for _, o := range options {
-			if strings.TrimSpace(o) == "" {
-				return nil, compat.Fail(MsgFlavorValueInvalid)
-			}
-		}
-		if utf8.RuneCountInString(value) > maxTextLen {
-			return nil, compat.Fail(MsgFlavorValueTooLong)
+		if err := checkFlavorValue(value); err != nil {
+			return nil, err
 		}
 		out = append(out, flavor{name: name, value: value})
 	}
 	return out, nil
+}
+
+// checkFlavorValue: a flavor's options are a non-empty JSON array of non-empty strings, which is what the
+// mini-program parses.
+func checkFlavorValue(value string) error {
+	var options []string
+	if err := json.Unmarshal([]byte(value), &options); err != nil || len(options) == 0 {
+		return compat.Fail(MsgFlavorValueInvalid)
+	}
+	for _, o := range options {
+		if strings.TrimSpace(o) == "" {
+			return compat.Fail(MsgFlavorValueInvalid)
+		}
+	}
+	if utf8.RuneCountInString(value) > maxTextLen {
+		return compat.Fail(MsgFlavorValueTooLong)
+	}
+	return nil
 }

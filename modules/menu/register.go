@@ -8,6 +8,7 @@ import "github.com/pocketbase/pocketbase/core"
 func Register(app core.App) {
 	bindCacheHooks(app)
 	bindSaleRules(app)
+	bindRecordChecks(app)
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		bindRoutes(se)
 		return se.Next()

@@ -3,13 +3,13 @@ package order
 import (
 	"context"
 	"fmt"
-	"log/slog"
+	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
-	"github.com/robfig/cron/v3"
 
 	"myrestaurant/modules/appstate"
 	"myrestaurant/modules/clock"
@@ -31,13 +31,12 @@ const jobBatch = 200
 // CancelUnpaid cancels the orders still waiting for payment PaymentWindow after they were placed. A payment
 // that arrives afterwards is refunded (markPaid).
 func CancelUnpaid(app core.App, now time.Time) error {
-	n, err := moveAll(app, timeout, dbx.NewExp(colOrderTime+" < {:t}", dbx.Params{"t": dbTime(now.Add(-PaymentWindow))}),
-		func(tx core.App, id string) (bool, error) {
-			_, moved, err := timeout.apply(tx, id, timeoutFields(now))
-			return moved, err
+	moved, err := moveAll(app, timeout, dbx.NewExp(colOrderTime+" < {:t}", dbx.Params{"t": dbTime(now.Add(-PaymentWindow))}),
+		func(tx core.App, id string) (*Order, bool, error) {
+			return timeout.apply(tx, id, timeoutFields(now))
 		})
-	if n > 0 {
-		app.Logger().Info("cancelled unpaid orders", "count", n)
+	if len(moved) > 0 {
+		app.Logger().Info("cancelled unpaid orders", "count", len(moved), "orders", moved)
 	}
 	return err
 }
@@ -45,27 +44,27 @@ func CancelUnpaid(app core.App, now time.Time) error {
 // CompleteDelivered completes the orders still out for delivery that were placed before today (in the shop's
 // time zone); run daily at 01:00 it closes what the riders forgot to.
 func CompleteDelivered(app core.App, now time.Time) error {
-	n, err := moveAll(app, complete, dbx.NewExp(colOrderTime+" < {:t}", dbx.Params{"t": dbTime(startOfDay(now))}),
-		func(tx core.App, id string) (bool, error) {
-			_, moved, err := completeIn(tx, id, now)
-			return moved, err
+	moved, err := moveAll(app, complete, dbx.NewExp(colOrderTime+" < {:t}", dbx.Params{"t": dbTime(startOfDay(now))}),
+		func(tx core.App, id string) (*Order, bool, error) {
+			return completeIn(tx, id, now)
 		})
-	if n > 0 {
-		app.Logger().Info("completed orders left in delivery", "count", n)
+	if len(moved) > 0 {
+		app.Logger().Info("completed orders left in delivery", "count", len(moved), "orders", moved)
 	}
 	return err
 }
 
 // moveAll runs step (which applies t) on every order in one of t.from that matches where, one short transaction
-// per order so a customer's submit never waits long behind a job. Orders that moved meanwhile are skipped by the guard. An order
-// that cannot be moved is logged and passed over, so it never holds up the others; the error returned names how
-// many there were.
-func moveAll(app core.App, t transition, where dbx.Expression, step func(tx core.App, orderID string) (bool, error)) (int, error) {
+// per order so a customer's submit never waits long behind a job, and returns the numbers of the orders it moved
+// (for the log). Orders that moved meanwhile are skipped by the guard. An order that cannot be moved is logged and
+// passed over, so it never holds up the others; the error returned names how many there were.
+func moveAll(app core.App, t transition, where dbx.Expression, step func(tx core.App, orderID string) (*Order, bool, error)) ([]string, error) {
 	from := make([]any, len(t.from))
 	for i, s := range t.from {
 		from[i] = s
 	}
-	moved, failed := 0, 0
+	var moved []string
+	failed := 0
 	// Pages follow (order_time, id), so an order left behind is not read again in this run.
 	var afterTime, afterID string
 	for {
@@ -83,9 +82,9 @@ func moveAll(app core.App, t transition, where dbx.Expression, step func(tx core
 		}
 		for _, o := range page {
 			err := app.RunInTransaction(func(tx core.App) error {
-				ok, err := step(tx, o.ID)
+				order, ok, err := step(tx, o.ID)
 				if ok {
-					moved++
+					moved = append(moved, order.Number())
 				}
 				return err
 			})
@@ -178,69 +177,81 @@ func reconcilePrepay(app core.App, provider payment.Provider, prepay *core.Recor
 
 const schedulerKey = appstate.OrderScheduler
 
-// scheduler runs the jobs with cron in the shop's time zone; a run still going when the next is due is skipped.
+// orderJobs are the scheduled jobs, run by PocketBase's cron (app.Cron()), so the dashboard lists them under
+// Settings → Crons, where a superuser can also run one at once. Every job is safe to run at any time.
+var orderJobs = []struct {
+	id, spec string
+	job      func(core.App, time.Time) error
+}{
+	{"myrestaurant_cancel_unpaid_orders", "* * * * *", CancelUnpaid},
+	{"myrestaurant_complete_delivered_orders", "0 1 * * *", CompleteDelivered},
+	{"myrestaurant_reconcile_payments", "*/5 * * * *", ReconcilePayments},
+}
+
+// scheduler puts the jobs on the app's cron in the shop's time zone; a run still going when the next is due is
+// skipped. PocketBase's cron has one zone for all its jobs, so its own (automatic backups, log clean-up) follow
+// the shop's zone too: a backup at 03:00 is at 03:00 shop time.
 type scheduler struct {
-	app  core.App
-	mu   sync.Mutex
-	cron *cron.Cron
-	shut bool // the app is terminating: never start again
+	app     core.App
+	mu      sync.Mutex
+	zoneNow *time.Location // nil while stopped
+	shut    bool           // the app is terminating: never start again
+	busy    []*atomic.Bool // per job: a run is going
 }
 
 func (s *scheduler) start() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.cron != nil || s.shut {
+	if s.zoneNow != nil || s.shut {
 		return nil
 	}
-	logger := cronLogger{s.app.Logger()}
-	c := cron.New(cron.WithLocation(clock.Zone()), cron.WithLogger(logger),
-		cron.WithChain(cron.Recover(logger), cron.SkipIfStillRunning(logger)))
-	for _, j := range []struct {
-		spec, name string
-		job        func(core.App, time.Time) error
-	}{
-		{"* * * * *", "cancel unpaid orders", CancelUnpaid},
-		{"0 1 * * *", "complete delivered orders", CompleteDelivered},
-		{"*/5 * * * *", "reconcile payments", ReconcilePayments},
-	} {
-		if _, err := c.AddFunc(j.spec, s.run(j.name, j.job)); err != nil {
+	zone := clock.Zone()
+	s.app.Cron().SetTimezone(zone)
+	if s.busy == nil {
+		for range orderJobs {
+			s.busy = append(s.busy, new(atomic.Bool))
+		}
+	}
+	for i, j := range orderJobs {
+		if err := s.app.Cron().Add(j.id, j.spec, s.run(j.id, j.job, s.busy[i])); err != nil {
 			return err
 		}
 	}
-	c.Start()
-	s.cron = c
+	s.zoneNow = zone
 	return nil
 }
 
-func (s *scheduler) run(name string, job func(core.App, time.Time) error) func() {
+func (s *scheduler) run(name string, job func(core.App, time.Time) error, busy *atomic.Bool) func() {
 	return func() {
+		if !busy.CompareAndSwap(false, true) {
+			s.app.Logger().Debug("order job still running; this run is skipped", "job", name)
+			return
+		}
+		defer busy.Store(false)
 		if err := job(s.app, clock.Now(s.app)); err != nil {
 			s.app.Logger().Error("order job failed", "job", name, "error", err)
 		}
 	}
 }
 
-// followZone restarts the schedule in the shop's time zone when staff have changed it, so the daily job keeps
-// running at 01:00 shop time. It does nothing when the schedule is stopped or already in that zone.
+// followZone moves the schedule to the shop's time zone when staff have changed it, so the daily job keeps
+// running at 01:00 shop time. It does nothing when the schedule is stopped.
 func (s *scheduler) followZone() error {
 	s.mu.Lock()
-	stale := s.cron != nil && s.cron.Location().String() != clock.Zone().String()
-	s.mu.Unlock()
-	if !stale {
+	defer s.mu.Unlock()
+	if s.zoneNow == nil {
 		return nil
 	}
-	s.stop()
-	return s.start()
+	s.zoneNow = clock.Zone()
+	s.app.Cron().SetTimezone(s.zoneNow)
+	return nil
 }
 
 // zone is the time zone the schedule runs in, or nil when it is stopped.
 func (s *scheduler) zone() *time.Location {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.cron == nil {
-		return nil
-	}
-	return s.cron.Location()
+	return s.zoneNow
 }
 
 // shutdown stops the schedule for good, when the app terminates.
@@ -251,26 +262,21 @@ func (s *scheduler) shutdown() {
 	s.stop()
 }
 
-// stop ends the schedule and waits a little for a running job to finish.
+// stop takes the jobs off the cron and waits a little for a running one to finish.
 func (s *scheduler) stop() {
 	s.mu.Lock()
-	c := s.cron
-	s.cron = nil
+	stopped := s.zoneNow == nil
+	s.zoneNow = nil
 	s.mu.Unlock()
-	if c == nil {
+	if stopped {
 		return
 	}
-	select {
-	case <-c.Stop().Done():
-	case <-time.After(10 * time.Second):
+	for _, j := range orderJobs {
+		s.app.Cron().Remove(j.id)
 	}
-}
-
-// cronLogger sends cron's own messages to the app's log; its per-run chatter is debug level.
-type cronLogger struct{ l *slog.Logger }
-
-func (c cronLogger) Info(msg string, kv ...any) { c.l.Debug("cron: "+msg, kv...) }
-
-func (c cronLogger) Error(err error, msg string, kv ...any) {
-	c.l.Error("cron: "+msg, append(kv, "error", err)...)
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if !slices.ContainsFunc(s.busy, (*atomic.Bool).Load) {
+			return
+		}
+	}
 }

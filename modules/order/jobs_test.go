@@ -1,6 +1,8 @@
 package order
 
 import (
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -59,20 +61,33 @@ func TestCompleteDeliveredFromBeforeToday(t *testing.T) {
 	}
 }
 
+// The jobs are on PocketBase's cron, which the dashboard lists (Settings → Crons): once each however often the
+// schedule starts, and gone when it stops.
 func TestSchedulerStartsOnceAndStops(t *testing.T) {
-	f := newFixture(t, nil)
-	s := &scheduler{app: f.app}
+	f := newFixture(t, nil) // serving: the schedule has started once
+	s := f.app.Store().Get(schedulerKey).(*scheduler)
+	ours := func() []string {
+		var ids []string
+		for _, j := range f.app.Cron().Jobs() {
+			if strings.HasPrefix(j.Id(), "myrestaurant_") {
+				ids = append(ids, j.Id()+" "+j.Expression())
+			}
+		}
+		slices.Sort(ids)
+		return ids
+	}
 	if err := s.start(); err != nil {
 		t.Fatal(err)
 	}
-	c := s.cron
-	if err := s.start(); err != nil || s.cron != c || len(c.Entries()) != 3 {
-		t.Fatalf("second start: %v, %d entries", err, len(c.Entries()))
+	want := []string{"myrestaurant_cancel_unpaid_orders * * * * *", "myrestaurant_complete_delivered_orders 0 1 * * *",
+		"myrestaurant_reconcile_payments */5 * * * *"}
+	if got := ours(); !slices.Equal(got, want) {
+		t.Fatalf("cron jobs %v, want %v", got, want)
 	}
 	s.stop()
 	s.stop()
-	if s.cron != nil {
-		t.Fatal("still scheduled")
+	if s.zone() != nil || len(ours()) != 0 {
+		t.Fatalf("still scheduled: %v", ours())
 	}
 }
 

@@ -31,3 +31,15 @@ const (
 	MsgTableNoInvalid            = "桌号无效，请重新扫描桌上的二维码"
 	MsgPayOnDeliveryOff          = "本店暂不支持货到付款/到店付款，请选择在线支付"
 )
+
+// Messages of PocketBase's record API on orders (record_api_rules.go), read by the owner in the dashboard.
+const (
+	// MsgStatusChangeRefusedFormat takes the old and the new status and the statuses that are possible.
+	MsgStatusChangeRefusedFormat = "订单状态不能从 %s 改为 %s；可以改为：%s（付款只能由支付平台确认）"
+	MsgStatusChangeInBatch       = "批量请求不能修改订单状态，请逐单修改"
+	// MsgOrderFieldFrozenFormat takes the field's name.
+	MsgOrderFieldFrozenFormat  = "订单的 %s 在下单、支付或状态变化时确定，不能手工修改"
+	MsgOrderDeleteRefused      = "只能删除已取消且从未付款的订单；其他订单是经营记录，请改为取消（状态 6）"
+	MsgRecordAPICreateRefused  = "订单、订单明细和支付记录只能由顾客下单和支付产生，不能手工创建"
+	MsgRecordAPIHistoryRefused = "订单明细和支付记录是经营记录，不能修改或删除"
+)

@@ -17,6 +17,7 @@ func Register(app core.App, provider payment.Provider) {
 		app.Store().Set(providerKey, provider)
 	}
 	watchPrices(app)
+	bindRecordAPIRules(app)
 	forgetTotal(app)
 	orders := startPlacer(app)
 	jobs := &scheduler{app: app}

@@ -56,6 +56,9 @@ func TestOrderPathLogsOnlyFailuresOfCustomers(t *testing.T) {
 	if n := count(staff); n != 1 {
 		t.Errorf("%d request log rows for the staff search, want 1", n)
 	}
+	if n := count(staff + ` AND json_extract(data, '$.meta.employee') = 'alice'`); n != 1 {
+		t.Errorf("the staff search's log row does not name the employee")
+	}
 	// Rows of the earlier requests would have been written no later than those.
 	if n := count(`json_extract(data, '$.status') = 200 AND (json_extract(data, '$.url') LIKE '/user/shoppingCart%' OR json_extract(data, '$.url') LIKE '/user/order%')`); n != 0 {
 		t.Errorf("%d request log rows for successful cart and order requests, want none", n)

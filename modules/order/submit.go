@@ -235,6 +235,10 @@ func quoteOrder(app core.App, userID compat.ID, in SubmitInput) (quote, error) {
 		return quote{}, err
 	}
 	if in.Amount.Valid && in.Amount.Cents != q.bill.total() {
+		// The customer sees only the new total; the log says why it differs (all in cents).
+		app.Logger().Warn("submit refused: the client's amount is not the server's total", "customer", userID.String(),
+			"clientAmount", in.Amount.Cents, "serverAmount", q.bill.total(), "food", q.bill.food, "packing", q.bill.packing,
+			"packingFeePerItem", q.settings.PackingFee.Cents, "deliveryFee", q.bill.delivery)
 		return quote{}, compat.Failf(MsgAmountChangedFormat, compat.Cents(q.bill.total()))
 	}
 	return q, nil

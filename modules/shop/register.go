@@ -9,6 +9,7 @@ import (
 // Register wires the shop routes and keeps the process's time zone equal to the shop's, however the shop
 // record is changed (our routes, the dashboard or the native API).
 func Register(app core.App) {
+	bindRecordChecks(app)
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		s, err := Load(se.App)
 		if err != nil {

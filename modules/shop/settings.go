@@ -115,15 +115,15 @@ func Update(app core.App, in SettingsInput) (Settings, error) {
 		if !m.Valid {
 			continue
 		}
-		if m.Cents < 0 || m.Cents > 100_000 {
+		if !feeInRange(m.Cents) {
 			return Settings{}, compat.Fail(MsgFeeOutOfRange)
 		}
 		r.Set(field, m.Cents)
 	}
 	if in.TimeZone.Valid {
 		name := strings.TrimSpace(in.TimeZone.Value)
-		if _, err := time.LoadLocation(name); err != nil || name == "" || name == "Local" {
-			return Settings{}, compat.Failf(MsgTimeZoneInvalidFormat, name)
+		if err := checkTimeZone(name); err != nil {
+			return Settings{}, err
 		}
 		r.Set("time_zone", name)
 	}

@@ -13,6 +13,7 @@ import (
 func Register(app core.App, adminPassword string) {
 	app.OnRecordCreate(auth.EmployeesCollection).BindFunc(markInitialPassword)
 	app.OnRecordUpdate(auth.EmployeesCollection).BindFunc(markInitialPassword)
+	bindRecordAPIDefaults(app)
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		created, password, err := ensureAdmin(se.App, adminPassword)
 		if err != nil {

@@ -6,6 +6,7 @@ export { h };
 
 export function toast(msg, bad = false) {
   const el = h('div', { class: bad ? 'toast bad' : 'toast', role: 'status' }, msg);
+  document.querySelectorAll('.toast').forEach((old) => old.remove()); // the newest says what is true now
   document.body.append(el);
   setTimeout(() => el.remove(), bad ? 4000 : 2000);
 }

@@ -68,9 +68,11 @@ Object.assign(en, {
     'No application URL is set and this link is this machine\'s own address, which customers\' phones cannot open: set the shop\'s public address in the PocketBase dashboard (Settings → Application URL).',
   '尚未设置应用网址，链接用的是打开本页的地址；可在 PocketBase 后台“设置 → Application URL”填写店铺的公网地址。':
     'No application URL is set, so the link uses the address this page was opened at; set the shop\'s public address in the PocketBase dashboard (Settings → Application URL).',
+});
+
 // The console's orders, alerts, kitchen view, keyboard, notifications and busy mode.
 Object.assign(en, {
-  '按餐量提供': 'As many as the food', '桌号': 'Table', '网页': 'Web',
+  '按餐量提供': 'As many as the food', '网页': 'Web',
   '小程序': 'Mini-program', '订单菜品': 'Items', '订单状态': 'Status',
   '用户名': 'Customer', '取消时间': 'Cancelled at', '送达时间': 'Delivered at',
   '预计送达时间': 'Expected by', '餐具数量': 'Tableware', '渠道': 'Channel',

@@ -47,7 +47,7 @@ const columns = [
   { title: '订单状态', tabs: [0, PendingPayment], cell: (o) => h('span', { class: `status s${o.status}` }, t(orderStatusLabels[o.status])) },
   { title: '用户名', tabs: [0, PendingPayment, Completed, Cancelled], cell: (o) => o.consignee },
   { title: '手机号', tabs: [0, PendingPayment, Completed, Cancelled], class: 'nowrap', cell: (o) => o.phone },
-  { title: '地址', tabs: ALL, cell: where },
+  { title: '地址', tabs: ALL, class: 'address', cell: where },
   { title: '下单时间', tabs: [0, PendingPayment, Cancelled], class: 'nowrap', cell: (o) => o.orderTime },
   { title: '取消时间', tabs: [Cancelled], class: 'nowrap', cell: (o) => o.cancelTime },
   { title: '取消原因', tabs: [Cancelled], cell: (o) => o.cancelReason || o.rejectionReason },

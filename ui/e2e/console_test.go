@@ -140,8 +140,10 @@ func shot(t *testing.T, ctx context.Context, name string) {
 }
 
 // evalTrue waits until the JavaScript expression is true.
+// evalTrue waits until expr is true. A screen being redrawn may briefly lack the element expr reads, so an
+// exception counts as "not yet"; an expression that never holds still fails at the deadline.
 func evalTrue(expr string) chromedp.Action {
-	return chromedp.Poll(expr, nil, chromedp.WithPollingInterval(100*time.Millisecond))
+	return chromedp.Poll("(() => { try { return !!("+expr+"); } catch (e) { return false; } })()", nil, chromedp.WithPollingInterval(100*time.Millisecond))
 }
 
 func click(sel string) chromedp.Action {
