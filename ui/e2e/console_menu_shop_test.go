@@ -511,8 +511,7 @@ func TestConsoleOrderingQRCodes(t *testing.T) {
 
 	// In English too.
 	run(t, ctx, "english", click(".lang-switch"), evalTrue(`document.querySelector('nav a[data-view=qrcodes]').textContent === 'Ordering QR codes'`),
-		// The sheet is drawn again after the switch: until then its parts are missing.
-		evalTrue(`(document.querySelector('#print-tables') || {}).textContent === 'Print (A4)' && (document.querySelector('.qr-table-no') || {}).textContent === 'Table 1'`))
+		evalTrue(`document.querySelector('#print-tables').textContent === 'Print (A4)' && document.querySelector('.qr-table-no').textContent === 'Table 1'`))
 	shot(t, ctx, "qr-04-english")
 	run(t, ctx, "english dishes", chromedp.Navigate(base+"/console/#/dishes"), chromedp.WaitVisible("#batch-start", chromedp.ByQuery),
 		evalTrue(`document.querySelector('#batch-start').textContent === 'Enable selected' && document.querySelector('#batch-delete').textContent === 'Delete selected'`),
