@@ -1,5 +1,6 @@
 // The compat REST client: the {code,msg,data} envelope and the session's `token` header.
 import { session } from './session.js';
+import { withQuery } from '/shared/query_string.js';
 
 class ApiError extends Error {
   constructor(message, status) { super(message); this.status = status; }
@@ -7,16 +8,6 @@ class ApiError extends Error {
 
 // onUnauthorized is set by the app: a 401 ends the session and shows the login screen.
 export const hooks = { onUnauthorized: () => {} };
-
-function withQuery(path, query) {
-  if (!query) return path;
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) {
-    if (v !== undefined && v !== null && v !== '') q.set(k, v);
-  }
-  const s = q.toString();
-  return s ? `${path}?${s}` : path;
-}
 
 async function send(method, path, { query, body, form, raw } = {}) {
   const headers = {};

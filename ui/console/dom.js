@@ -1,21 +1,8 @@
 // Tiny DOM helpers: element building, dialogs, toasts and a paged table.
 import { t } from './i18n.js';
+import { h } from '/shared/element.js';
 
-export function h(tag, props, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(props || {})) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k.startsWith('on')) el.addEventListener(k.slice(2).toLowerCase(), v);
-    else if (k === 'class') el.className = v;
-    else if (k === 'value' || k === 'checked' || k === 'disabled' || k === 'selected') el[k] = v;
-    else el.setAttribute(k, v === true ? '' : v);
-  }
-  for (const c of children.flat(Infinity)) {
-    if (c === undefined || c === null || c === false) continue;
-    el.append(c instanceof Node ? c : String(c));
-  }
-  return el;
-}
+export { h };
 
 export function toast(msg, bad = false) {
   const el = h('div', { class: bad ? 'toast bad' : 'toast', role: 'status' }, msg);

@@ -57,7 +57,7 @@ func requireBrowser(t *testing.T) string {
 }
 
 // browser starts headless Chromium and returns a tab context and the console errors the page reports.
-func browser(t *testing.T, path string) (context.Context, *consoleErrors) {
+func browser(t testing.TB, path string) (context.Context, *consoleErrors) {
 	t.Helper()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
