@@ -29,8 +29,9 @@ type addressWindow struct {
 	count int
 }
 
-func newNewCustomerLimit() *newCustomerLimit {
-	return &newCustomerLimit{now: time.Now, windows: map[string]addressWindow{}}
+// newNewCustomerLimit counts by now: the app's clock (clock.Now), so tests that set the clock move the windows too.
+func newNewCustomerLimit(now func() time.Time) *newCustomerLimit {
+	return &newCustomerLimit{now: now, windows: map[string]addressWindow{}}
 }
 
 // allow counts one new customer for address and tells whether it is within the limit.

@@ -10,8 +10,7 @@ import (
 // addresses never seen again do not stay in memory past maxTrackedAddresses.
 func TestNewCustomerLimitWindows(t *testing.T) {
 	now := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
-	l := newNewCustomerLimit()
-	l.now = func() time.Time { return now }
+	l := newNewCustomerLimit(func() time.Time { return now })
 	for i := range NewCustomersPerAddress {
 		if !l.allow("a") {
 			t.Fatalf("new customer %d refused", i+1)
