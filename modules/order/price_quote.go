@@ -1,8 +1,6 @@
 package order
 
 import (
-	"strings"
-
 	"github.com/pocketbase/pocketbase/core"
 
 	"myrestaurant/modules/cart"
@@ -37,9 +35,9 @@ type QuoteItem struct {
 // QuoteCart prices the customer's cart as submit would, for delivery or for the table tableNo (""), with the same
 // refusals: an empty cart, an item off sale (named), an order over the limits.
 func QuoteCart(app core.App, userID compat.ID, tableNo string) (PriceQuote, error) {
-	tableNo = strings.TrimSpace(tableNo)
-	if tableNo != "" && !tableNoPattern.MatchString(tableNo) {
-		return PriceQuote{}, compat.Fail(MsgTableNoInvalid)
+	tableNo, err := cleanTableNo(tableNo)
+	if err != nil {
+		return PriceQuote{}, err
 	}
 	s, err := shop.Load(app)
 	if err != nil {

@@ -57,6 +57,15 @@ const (
 // tableNoPattern is a table's name on its QR code: letters (any script), digits, - and _, at most 16.
 var tableNoPattern = regexp.MustCompile(`^[\p{L}\p{N}_-]{1,16}$`)
 
+// cleanTableNo is the table named by a request, trimmed; "" for delivery, 桌号无效 for a name no QR code carries.
+func cleanTableNo(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if s != "" && !tableNoPattern.MatchString(s) {
+		return "", compat.Fail(MsgTableNoInvalid)
+	}
+	return s, nil
+}
+
 // check fills in the original's defaults and refuses values the columns cannot hold.
 func (in *SubmitInput) check() error {
 	if !in.PayMethod.Valid {
@@ -65,9 +74,9 @@ func (in *SubmitInput) check() error {
 	if v := in.PayMethod.Value; v != PayWeChat && v != PayAlipay && v != PayOnDelivery {
 		return compat.Fail(MsgPayMethodInvalid)
 	}
-	in.TableNo.Value = strings.TrimSpace(in.TableNo.Value)
-	if in.TableNo.Value != "" && !tableNoPattern.MatchString(in.TableNo.Value) {
-		return compat.Fail(MsgTableNoInvalid)
+	var err error
+	if in.TableNo.Value, err = cleanTableNo(in.TableNo.Value); err != nil {
+		return err
 	}
 	if in.Channel == "" {
 		in.Channel = ChannelMiniProgram
