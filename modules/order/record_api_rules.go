@@ -79,6 +79,11 @@ func updateOrderByAPI(e *core.RecordRequestEvent) error {
 	if e.App.IsTransactional() {
 		return compat.FieldError(colStatus, MsgStatusChangeInBatch)
 	}
+	// The step commits on its own; the rest of the form is saved after it. So the form is checked first: a
+	// field it cannot save refuses the whole edit before the order has moved.
+	if err := e.App.Validate(e.Record); err != nil {
+		return err
+	}
 	id := compat.ParseID(e.Record.Id)
 	if err := step(e.App, id, e.Record); err != nil {
 		return compat.FieldError(colStatus, compat.MessageOf(err))

@@ -65,6 +65,13 @@ func TestDashboardStatusChangesRunTheStateMachine(t *testing.T) {
 		t.Fatalf("1 → 2: HTTP %d %q", st, msg)
 	}
 
+	// A form whose other fields cannot be saved moves nothing: the step would commit before them.
+	if st, _ := d.edit(o.id, map[string]any{"status": Confirmed, "remark": strings.Repeat("辣", 101)}); st != 400 {
+		t.Fatalf("2 → 3 with a remark too long: HTTP %d", st)
+	}
+	if got := f.order(o.id); got.Status() != ToBeConfirmed {
+		t.Fatalf("a refused form moved the order to %d", got.Status())
+	}
 	// Step by step it goes, each step the staff's, together with a remark changed in the same form.
 	if st, msg := d.edit(o.id, map[string]any{"status": Confirmed, "remark": "老板确认：多放葱"}); st != 200 {
 		t.Fatalf("2 → 3: HTTP %d %q", st, msg)
