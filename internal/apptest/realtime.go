@@ -1,20 +1,18 @@
 package apptest
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
+
+	"myrestaurant/internal/sse"
 )
 
 // Event is one server-sent event of PocketBase realtime.
-type Event struct {
-	Name string
-	Data string
-}
+type Event = sse.Event
 
 // Stream is a live realtime connection to a server started by Serve.
 type Stream struct {
@@ -74,27 +72,14 @@ func TryConnect(t testing.TB, base string) (*Stream, int) {
 	go func() {
 		defer close(events)
 		defer res.Body.Close()
-		sc := bufio.NewScanner(res.Body)
-		sc.Buffer(make([]byte, 64<<10), 1<<20)
-		var ev Event
-		for sc.Scan() {
-			line := sc.Text()
-			switch {
-			case strings.HasPrefix(line, "event:"):
-				ev.Name = strings.TrimSpace(strings.TrimPrefix(line, "event:"))
-			case strings.HasPrefix(line, "data:"):
-				ev.Data += strings.TrimPrefix(line, "data:")
-			case line == "":
-				if ev.Name != "" {
-					select {
-					case events <- ev:
-					case <-ctx.Done():
-						return
-					}
-				}
-				ev = Event{}
+		sse.Read(res.Body, func(ev Event) bool {
+			select {
+			case events <- ev:
+				return true
+			case <-ctx.Done():
+				return false
 			}
-		}
+		})
 	}()
 	s := &Stream{Events: events, cancel: cancel}
 	t.Cleanup(s.Close)

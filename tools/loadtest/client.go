@@ -1,15 +1,15 @@
 package loadtest
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
-	"strings"
 	"time"
+
+	"myrestaurant/internal/sse"
 )
 
 // client speaks the compat API as one user: the admin console (header `token`) or a mini-program customer
@@ -162,7 +162,7 @@ func subscribe(ctx context.Context, httpc *http.Client, base, token, clientID st
 	return nil
 }
 
-// sseEvent is one server-sent event and the time its last line was read.
+// sseEvent is one server-sent event and the time it was read.
 type sseEvent struct {
 	name, data string
 	at         time.Time
@@ -173,24 +173,10 @@ func readEvents(body io.Reader) <-chan sseEvent {
 	out := make(chan sseEvent, 64)
 	go func() {
 		defer close(out)
-		sc := bufio.NewScanner(body)
-		sc.Buffer(make([]byte, 64<<10), 1<<20)
-		var ev sseEvent
-		for sc.Scan() {
-			line := sc.Text()
-			switch {
-			case strings.HasPrefix(line, "event:"):
-				ev.name = strings.TrimSpace(strings.TrimPrefix(line, "event:"))
-			case strings.HasPrefix(line, "data:"):
-				ev.data += strings.TrimPrefix(line, "data:")
-			case line == "":
-				if ev.name != "" {
-					ev.at = time.Now()
-					out <- ev
-				}
-				ev = sseEvent{}
-			}
-		}
+		sse.Read(body, func(ev sse.Event) bool {
+			out <- sseEvent{name: ev.Name, data: ev.Data, at: time.Now()}
+			return true
+		})
 	}()
 	return out
 }
